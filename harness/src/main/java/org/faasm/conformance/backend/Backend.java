@@ -1,0 +1,33 @@
+package org.faasm.conformance.backend;
+
+import java.util.Set;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Spec;
+
+/**
+ * One environment that can run Faasm functions. A new host-interface implementation plugs in by
+ * implementing this and registering a {@link BackendProvider}.
+ *
+ * <p>{@link #run} may be interrupted when the spec's time is up; it must then stop promptly and
+ * leave no thread behind.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The column name in reports, e.g. {@code jvm}. */
+    String name();
+
+    /** What it runs on, e.g. {@code Chicory 1.7.5 (compiler)}. */
+    String version();
+
+    /** Whether it can run here at all; checked once per run. */
+    Availability availability();
+
+    Set<Capability> capabilities();
+
+    /** Runs the spec's function with its input and given state; the observation of the entry message. */
+    Observation run(Spec spec) throws Exception;
+
+    @Override
+    void close();
+}

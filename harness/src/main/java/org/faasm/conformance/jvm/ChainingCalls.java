@@ -1,0 +1,92 @@
+package org.faasm.conformance.jvm;
+
+import static org.faasm.conformance.hostinterface.FaasmImport.AWAIT_CALL;
+import static org.faasm.conformance.hostinterface.FaasmImport.AWAIT_CALL_OUTPUT;
+import static org.faasm.conformance.hostinterface.FaasmImport.CHAIN_NAME;
+import static org.faasm.conformance.hostinterface.FaasmImport.CHAIN_PTR;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import java.util.Map;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.observe.Observation;
+
+/** Chaining and awaiting calls (reference §2.4–2.6). */
+final class ChainingCalls {
+    private final MessageContext context;
+
+    ChainingCalls(MessageContext context) {
+        this.context = context;
+    }
+
+    Map<FaasmImport, HostCallBody> calls() {
+        return Map.of(
+                CHAIN_NAME, this::chainName,
+                CHAIN_PTR, this::chainPtr,
+                AWAIT_CALL, this::awaitCall,
+                AWAIT_CALL_OUTPUT, this::awaitCallOutput);
+    }
+
+    private Integer chainName(HostCallArgs args) {
+        String function = args.string(0);
+        return chain(function, 0, args.buffer(1, 2));
+    }
+
+    /** Runs table entry {@code idx} of the caller's own module; the index is checked only in the child. */
+    private Integer chainPtr(HostCallArgs args) {
+        return chain(context.message.function(), args.i32(0), args.buffer(1, 2));
+    }
+
+    private int chain(String function, int funcPtr, byte[] input) {
+        int id = context.cluster.chain(context.message, function, funcPtr, input);
+        context.chainedIds.add(id);
+        return id;
+    }
+
+    private Integer awaitCall(HostCallArgs args) {
+        return awaited(args.i32(0), AWAIT_CALL).returnValue();
+    }
+
+    /**
+     * libfaasm's prototype {@code (id, char** out, int* outLen)}: the output goes into a buffer from the
+     * guest's own {@code malloc}, which the guest then owns (WAMR's behaviour).
+     */
+    private Integer awaitCallOutput(HostCallArgs args) {
+        int outPtr = args.i32(1);
+        int outLenPtr = args.i32(2);
+        args.memory.check(outPtr, 4, "output pointer");
+        args.memory.check(outLenPtr, 4, "length pointer");
+        Observation child = awaited(args.i32(0), AWAIT_CALL_OUTPUT);
+        byte[] output = child.output();
+        int buffer = guestMalloc(args, output.length);
+        args.memory.write(buffer, output);
+        args.memory.writeI32(outPtr, buffer);
+        args.memory.writeI32(outLenPtr, output.length);
+        return child.returnValue();
+    }
+
+    private Observation awaited(int id, FaasmImport call) {
+        if (!context.chainedIds.contains(id)) {
+            throw new HostError(call.importName(), "no chained call with id " + Integer.toUnsignedString(id) + " was made by this message");
+        }
+        try {
+            return context.cluster.await(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestInterrupted();
+        }
+    }
+
+    private static int guestMalloc(HostCallArgs args, int size) {
+        ExportFunction malloc;
+        try {
+            malloc = args.instance.export("malloc");
+        } catch (RuntimeException e) {
+            throw new HostError(AWAIT_CALL_OUTPUT.importName(), "the module does not export malloc");
+        }
+        int ptr = (int) malloc.apply(size)[0];
+        if (ptr == 0) {
+            throw new HostError(AWAIT_CALL_OUTPUT.importName(), "the guest's malloc(" + size + ") returned NULL");
+        }
+        return ptr;
+    }
+}

@@ -1,0 +1,124 @@
+package org.faasm.conformance.jvm;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.observe.HostCall;
+import org.faasm.conformance.state.StateException;
+
+/**
+ * Builds a module's imports from its own import section (Faasm functions may import more than the
+ * {@code __faasm_*} calls): Faasm calls in Java, WASI from Chicory, and for anything else a stub that
+ * traps naming the call. Every call is recorded in the message's trace.
+ */
+final class ImportBinder {
+    private static final String WASI_MODULE = "wasi_snapshot_preview1";
+
+    private final MessageContext context;
+    private final Map<FaasmImport, HostCallBody> faasm;
+    private final Map<String, ImportFunction> wasi = new HashMap<>();
+
+    ImportBinder(MessageContext context, WasiPreview1 wasiHost) {
+        this.context = context;
+        this.faasm = FaasmHost.bodies(context);
+        for (HostFunction function : wasiHost.toHostFunctions()) {
+            wasi.put(function.name(), function);
+        }
+    }
+
+    ImportValues bind(WasmModule module) throws ModuleLoadException {
+        List<ImportFunction> functions = new ArrayList<>();
+        for (Import anImport : module.importSection().stream().toList()) {
+            if (anImport.importType() != ExternalType.FUNCTION) {
+                throw new ModuleLoadException("import " + anImport.module() + "." + anImport.name() + " is a "
+                        + anImport.importType() + "; only function imports are supported");
+            }
+            FunctionType type = module.typeSection().getType(((FunctionImport) anImport).typeIndex());
+            functions.add(bindFunction(anImport.module(), anImport.name(), type));
+        }
+        return ImportValues.builder().withFunctions(functions).build();
+    }
+
+    private ImportFunction bindFunction(String module, String name, FunctionType type) throws ModuleLoadException {
+        Optional<FaasmImport> faasmImport = FaasmImport.MODULE.equals(module) ? FaasmImport.byName(name) : Optional.empty();
+        if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get())) {
+            FaasmImport call = faasmImport.get();
+            checkSignature(call, type);
+            return new HostFunction(module, name, type, traced(call, faasm.get(call)));
+        }
+        if (WASI_MODULE.equals(module) && wasi.containsKey(name)) {
+            ImportFunction provided = wasi.get(name);
+            if (!provided.functionType().equals(type)) {
+                throw new ModuleLoadException("import " + module + "." + name + " has type " + type + ", WASI defines " + provided.functionType());
+            }
+            return new HostFunction(module, name, type, tracedRaw(name, provided.handle()));
+        }
+        String what = module + "." + name;
+        return new HostFunction(module, name, type, tracedRaw(what, (instance, args) -> {
+            throw new HostCallTrap(what + " is not implemented by the jvm backend");
+        }));
+    }
+
+    private static void checkSignature(FaasmImport call, FunctionType declared) throws ModuleLoadException {
+        List<ValType> params = Collections.nCopies(call.params().size(), ValType.I32);
+        List<ValType> results = call.hasResult() ? List.of(ValType.I32) : List.of();
+        FunctionType expected = FunctionType.of(params, results);
+        if (!expected.equals(declared)) {
+            throw new ModuleLoadException("import env." + call.importName() + " is declared as " + declared
+                    + " but the host interface defines " + expected);
+        }
+    }
+
+    /** A Faasm call: arguments decoded by kind, errors turned into Faasm-style host errors. */
+    private WasmFunctionHandle traced(FaasmImport call, HostCallBody body) {
+        return (instance, args) -> {
+            GuestMemory memory = new GuestMemory(instance.memory(), call.importName());
+            List<String> decoded = ArgumentDecoder.decode(call, memory, args);
+            try {
+                Integer result = body.call(new HostCallArgs(instance, memory, args));
+                context.trace.add(new HostCall(call.importName(), decoded, result == null ? null : result.toString()));
+                return result == null ? null : new long[] {result};
+            } catch (StateException e) {
+                HostError error = new HostError(call.importName(), e.getMessage());
+                context.trace.add(new HostCall(call.importName(), decoded, "error: " + error.getMessage()));
+                throw error;
+            } catch (RuntimeException e) {
+                context.trace.add(new HostCall(call.importName(), decoded, "error: " + e.getMessage()));
+                throw e;
+            }
+        };
+    }
+
+    /** Any other import: raw arguments, result or error recorded. */
+    private WasmFunctionHandle tracedRaw(String name, WasmFunctionHandle handle) {
+        return (instance, args) -> {
+            List<String> raw = Arrays.stream(args).mapToObj(Long::toString).toList();
+            try {
+                long[] result = handle.apply(instance, args);
+                context.trace.add(new HostCall(name, raw,
+                        result == null || result.length == 0 ? null : Long.toString(result[0])));
+                return result;
+            } catch (RuntimeException e) {
+                context.trace.add(new HostCall(name, raw, "exit/error: " + e.getMessage()));
+                throw e;
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.faasm.conformance.jvm;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.faasm.conformance.backend.Availability;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Spec;
+
+/**
+ * The {@code jvm} backend: Faasm's host interface in Java on Chicory, with an in-process cluster per
+ * spec. Modules are compiled once per backend instance and reused by every spec and chained call.
+ */
+public final class JvmBackend implements Backend {
+    /** 256 MiB: far above what the corpus needs, low enough that runaway growth fails fast. */
+    public static final int DEFAULT_MEMORY_CAP_PAGES = 4096;
+
+    private final String name;
+    private final Engine engine;
+    private final MessageExecutor executor;
+
+    public JvmBackend(String name, Path wasmDir, Engine engine, int memoryCapPages) {
+        this.name = name;
+        this.engine = engine;
+        this.executor = new MessageExecutor(new ModuleCache(wasmDir, engine), memoryCapPages);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        String chicory = com.dylibso.chicory.runtime.Instance.class.getPackage().getImplementationVersion();
+        return "Chicory " + (chicory == null ? "1.7.5" : chicory) + " (" + engine.name().toLowerCase() + ")";
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.yes();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public Observation run(Spec spec) throws InterruptedException {
+        try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
+            spec.givenState().forEach(cluster::seedState);
+            Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
+            return entry.withStateAfter(cluster.globalState());
+        } catch (GuestInterrupted e) {
+            throw new InterruptedException("spec " + spec.id() + " was interrupted");
+        }
+    }
+
+    @Override
+    public void close() {}
+}

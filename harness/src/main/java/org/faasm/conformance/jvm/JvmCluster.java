@@ -1,0 +1,108 @@
+package org.faasm.conformance.jvm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.state.GlobalState;
+import org.faasm.conformance.state.HostState;
+
+/**
+ * An in-process Faasm cluster for one spec: logical hosts with their own local state tiers, a shared
+ * global tier, and chained calls run asynchronously on a thread pool. The entry message runs on
+ * host 0; chained calls go round-robin over the other hosts (or host 0 when it is alone).
+ */
+public final class JvmCluster implements AutoCloseable {
+    static final String THREAD_PREFIX = "faasm-jvm-call-";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final MessageExecutor executor;
+    private final GlobalState global = new GlobalState();
+    private final List<HostState> hosts = new ArrayList<>();
+    private final HostState upload;
+    private final ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+    private final Map<Integer, Future<Observation>> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final AtomicInteger nextHost = new AtomicInteger();
+
+    JvmCluster(MessageExecutor executor, int hostCount) {
+        this.executor = executor;
+        for (int i = 0; i < hostCount; i++) {
+            hosts.add(new HostState("host-" + i, global));
+        }
+        this.upload = new HostState("upload", global);
+    }
+
+    HostState host(int index) {
+        return hosts.get(index);
+    }
+
+    /** Writes a global value the way {@code PUT /s/<user>/<key>} does: the upload server becomes its main. */
+    void seedState(String key, byte[] value) {
+        upload.putGlobal(key, value);
+    }
+
+    Map<String, byte[]> globalState() {
+        return global.snapshot();
+    }
+
+    /** Runs the entry message on host 0 in the calling thread. */
+    Observation runEntry(String user, String function, byte[] input, String cmdline) throws InterruptedException {
+        return executor.run(new Message(nextId.getAndIncrement(), user, function, 0, input, cmdline, 0), this);
+    }
+
+    /** Submits a chained call and returns its id at once (reference §2.4). */
+    int chain(Message parent, String function, int funcPtr, byte[] input) {
+        int id = nextId.getAndIncrement();
+        Message child = new Message(id, parent.user(), function, funcPtr, input, parent.cmdline(), placeChained());
+        calls.put(id, pool.submit(() -> executor.run(child, this)));
+        return id;
+    }
+
+    Observation await(int id) throws InterruptedException {
+        Future<Observation> call = calls.get(id);
+        try {
+            return call.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof GuestInterrupted) {
+                throw new InterruptedException("chained call " + id + " was interrupted");
+            }
+            throw new IllegalStateException("chained call " + id + " failed in the harness: " + cause, cause);
+        }
+    }
+
+    private int placeChained() {
+        if (hosts.size() == 1) {
+            return 0;
+        }
+        return 1 + Math.floorMod(nextHost.getAndIncrement(), hosts.size() - 1);
+    }
+
+    /** Stops every call still running (their threads are interrupted) and waits briefly for them. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package org.faasm.conformance.jvm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.faasm.conformance.state.HostState;
+
+/** What the host functions of one running message share: its message, cluster, output and calls. */
+final class MessageContext {
+    final Message message;
+    final JvmCluster cluster;
+    final HostState state;
+    final CallTrace trace = new CallTrace();
+    final MappedState mapped;
+    final List<Integer> chainedIds = new ArrayList<>();
+    byte[] output = new byte[0];
+
+    MessageContext(Message message, JvmCluster cluster) {
+        this.message = message;
+        this.cluster = cluster;
+        this.state = cluster.host(message.host());
+        this.mapped = new MappedState(state);
+    }
+}

@@ -1,0 +1,230 @@
+package org.faasm.conformance.jvm;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExecutionCompletedException;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.observe.Outcome;
+import org.faasm.conformance.observe.Timings;
+
+/**
+ * Runs one Faasm message in a fresh Chicory instance, the way a Faaslet does: {@code _start} for an
+ * entry point, or a function-table entry for a pointer-chained call; then maps exit code, trap or
+ * host error to Faasm's message-level outcome (reference §2.1).
+ */
+final class MessageExecutor {
+    private final ModuleCache modules;
+    private final int memoryCapPages;
+
+    MessageExecutor(ModuleCache modules, int memoryCapPages) {
+        this.modules = modules;
+        this.memoryCapPages = memoryCapPages;
+    }
+
+    Observation run(Message message, JvmCluster cluster) throws InterruptedException {
+        MessageContext context = new MessageContext(message, cluster);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        long instantiated = start;
+        Result result;
+        if (!modules.exists(message.function())) {
+            result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "': there is no "
+                    + message.function() + ".wasm");
+        } else {
+            try (WasiPreview1 wasi = wasi(stdout, stderr, message.cmdline())) {
+                Instance instance = null;
+                try {
+                    CompiledModule module = modules.get(message.function());
+                    instance = instantiate(module, new ImportBinder(context, wasi));
+                    instantiated = System.nanoTime();
+                    result = execute(instance, message);
+                } catch (ModuleLoadException e) {
+                    result = new Result(Outcome.HOST_ERROR, 1, e.getMessage());
+                } catch (RuntimeException | StackOverflowError e) {
+                    result = failure(e, instance);
+                }
+                if (instance != null && result.outcome != Outcome.NOT_FOUND) {
+                    syncMappedState(context, instance);
+                }
+            }
+        }
+        long end = System.nanoTime();
+        List<Observation> chained = children(context, cluster);
+        return new Observation(
+                message.function(),
+                message.funcPtr(),
+                message.input(),
+                result.outcome,
+                result.returnValue,
+                messageOutput(message, context, result),
+                result.error,
+                stdout.toByteArray(),
+                stderr.toByteArray(),
+                message.host(),
+                chained,
+                Map.of(),
+                context.trace.calls(),
+                new Timings(instantiated - start, end - instantiated));
+    }
+
+    /** WASI with Faasm's argv and environment, stdout and stderr captured, empty stdin. */
+    private static WasiPreview1 wasi(ByteArrayOutputStream stdout, ByteArrayOutputStream stderr, String cmdline) {
+        WasiOptions.Builder options = WasiOptions.builder()
+                .withStdout(stdout)
+                .withStderr(stderr)
+                .withStdin(new ByteArrayInputStream(new byte[0]))
+                .withArguments(FaasmEnvironment.argv(cmdline))
+                .withThrowOnExit0(true);
+        FaasmEnvironment.VARIABLES.forEach(options::withEnvironment);
+        return WasiPreview1.builder().withOptions(options.build()).build();
+    }
+
+    private Instance instantiate(CompiledModule compiled, ImportBinder binder) throws ModuleLoadException {
+        Instance.Builder builder = Instance.builder(compiled.module())
+                .withImportValues(binder.bind(compiled.module()))
+                .withMachineFactory(compiled.machineFactory())
+                .withStart(false);
+        compiled.module().memorySection().ifPresent(section -> {
+            MemoryLimits declared = section.getMemory(0).limits();
+            int cap = Math.max(declared.initialPages(), Math.min(declared.maximumPages(), memoryCapPages));
+            builder.withMemoryLimits(new MemoryLimits(declared.initialPages(), cap));
+        });
+        return builder.build();
+    }
+
+    /** Runs the entry and returns Faasm's return value: main's result or the exit code. */
+    private static Result execute(Instance instance, Message message) {
+        try {
+            if (message.funcPtr() == 0) {
+                instance.export("_start").apply();
+                return new Result(Outcome.RETURNED, 0, "");
+            }
+            return new Result(Outcome.RETURNED, callTableEntry(instance, message), "");
+        } catch (WasiExitException e) {
+            return new Result(Outcome.RETURNED, e.exitCode(), "");
+        } catch (ExecutionCompletedException e) {
+            return new Result(Outcome.RETURNED, 0, "");
+        }
+    }
+
+    /**
+     * A pointer-chained call (reference §1.4): constructors first (as WAVM does when binding), then
+     * table entry {@code funcPtr}, with no argument or with the input parsed as an int.
+     */
+    private static int callTableEntry(Instance instance, Message message) {
+        TableInstance table = instance.tableCount() > 0 ? instance.table(0) : null;
+        if (table == null || message.funcPtr() < 0 || message.funcPtr() >= table.size()) {
+            throw new HostError("__faasm_chain_ptr", "function-table index " + message.funcPtr() + " is out of range");
+        }
+        int function = table.ref(message.funcPtr());
+        if (function < 0) {
+            throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr() + " is empty");
+        }
+        if (instance.exports().function("__wasm_call_ctors") != null) {
+            instance.export("__wasm_call_ctors").apply();
+        }
+        FunctionType type = instance.type(instance.functionType(function));
+        long[] args = switch (type.params().size()) {
+            case 0 -> new long[0];
+            case 1 -> new long[] {parseIntInput(message.input())};
+            default -> throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr()
+                    + " takes " + type.params().size() + " parameters; at most one is supported");
+        };
+        long[] results = instance.getMachine().call(function, args);
+        return results == null || results.length == 0 ? 0 : (int) results[0];
+    }
+
+    /** WAVM's reading of a pointer call's input: an int, 0 when empty. */
+    private static int parseIntInput(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new HostError("__faasm_chain_ptr", "input '" + text + "' is not an int for a one-parameter entry");
+        }
+    }
+
+    private Result failure(Throwable e, Instance instance) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof ChicoryInterruptedException || cause instanceof GuestInterrupted || Thread.currentThread().isInterrupted()) {
+            throw new GuestInterrupted();
+        }
+        if (cause instanceof WasiExitException exit) {
+            return new Result(Outcome.RETURNED, exit.exitCode(), "");
+        }
+        if (cause instanceof ExecutionCompletedException) {
+            return new Result(Outcome.RETURNED, 0, "");
+        }
+        if (cause instanceof HostError) {
+            return new Result(Outcome.HOST_ERROR, 1, cause.getMessage());
+        }
+        if (cause instanceof StackOverflowError) {
+            return new Result(Outcome.TRAPPED, 1, "call stack exhausted");
+        }
+        String message = cause instanceof HostCallTrap || cause instanceof ChicoryException
+                ? cause.getMessage() : cause.toString();
+        return new Result(Outcome.TRAPPED, 1, message + memoryCapNote(instance));
+    }
+
+    /** Says so when the guest hit the memory cap, the usual root of a trap after unbounded growth. */
+    private String memoryCapNote(Instance instance) {
+        if (instance != null && instance.memory() != null && instance.memory().pages() >= memoryCapPages) {
+            return " (guest memory reached the cap of " + memoryCapPages + " pages, "
+                    + (memoryCapPages / 16) + " MiB)";
+        }
+        return "";
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof HostError) && !(current instanceof HostCallTrap)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static void syncMappedState(MessageContext context, Instance instance) {
+        if (instance.memory() != null) {
+            context.mapped.syncFromGuest(instance.memory());
+        }
+    }
+
+    /** Every call this message chained, in the order made, each awaited even if the guest did not. */
+    private static List<Observation> children(MessageContext context, JvmCluster cluster) throws InterruptedException {
+        List<Observation> children = new ArrayList<>();
+        for (int id : context.chainedIds) {
+            children.add(cluster.await(id));
+        }
+        return children;
+    }
+
+    /** Faasm's message output: the guest's output, replaced when the message failed (reference §2.1). */
+    private static byte[] messageOutput(Message message, MessageContext context, Result result) {
+        return switch (result.outcome) {
+            case RETURNED -> result.returnValue == 0 ? context.output : Observation.callFailedOutput(result.returnValue);
+            case TRAPPED, HOST_ERROR -> ("Task " + Integer.toUnsignedString(message.id()) + " threw exception. What: "
+                    + result.error).getBytes(StandardCharsets.UTF_8);
+            case NOT_FOUND -> "Error trying to claim executor".getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private record Result(Outcome outcome, int returnValue, String error) {}
+}

@@ -1,0 +1,44 @@
+package org.faasm.conformance.observe;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one backend saw when it ran one Faasm message (and, through {@link #chained}, every message it
+ * chained). Fields a backend cannot observe are empty, never invented.
+ *
+ * @param funcPtr the function-table index for pointer-chained calls, 0 for an entry point
+ * @param returnValue Faasm's Message.returnValue: the exit code, or 1 after an error
+ * @param output message-level output: what the guest wrote, replaced by {@code Call failed (return
+ *     value=N)} when N is not 0 (reference §2.1)
+ * @param error the trap or host error message, empty when {@link #outcome} is RETURNED
+ * @param host the logical host index the message ran on
+ * @param stateAfter the global state once the whole call tree finished (entry message only)
+ * @param trace host calls in the order made; may be empty where a backend has no trace
+ */
+public record Observation(
+        String function,
+        int funcPtr,
+        byte[] input,
+        Outcome outcome,
+        int returnValue,
+        byte[] output,
+        String error,
+        byte[] stdout,
+        byte[] stderr,
+        int host,
+        List<Observation> chained,
+        Map<String, byte[]> stateAfter,
+        List<HostCall> trace,
+        Timings timings) {
+
+    /** Faasm's text for a non-zero return value, which replaces the output. */
+    public static byte[] callFailedOutput(int returnValue) {
+        return ("Call failed (return value=" + returnValue + ")").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Observation withStateAfter(Map<String, byte[]> state) {
+        return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
+                chained, state, trace, timings);
+    }
+}

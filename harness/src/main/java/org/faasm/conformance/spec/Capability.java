@@ -1,0 +1,31 @@
+package org.faasm.conformance.spec;
+
+import java.util.Arrays;
+
+/** A feature a spec may require and a backend may lack; a backend without it reports SKIP. */
+public enum Capability {
+    MULTI_HOST("multi-host"),
+    CHAIN_PTR("chain-ptr"),
+    AWAIT_CALL_OUTPUT("await-call-output"),
+    STATE_OFFSET("state-offset"),
+    STATE_LOCKS("state-locks"),
+    STATE_DIRTY("state-dirty"),
+    CLEAR_APPENDED("clear-appended");
+
+    private final String id;
+
+    Capability(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Capability fromId(String id) {
+        return Arrays.stream(values())
+                .filter(c -> c.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown capability " + id));
+    }
+}

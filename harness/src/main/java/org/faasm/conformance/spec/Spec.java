@@ -1,0 +1,31 @@
+package org.faasm.conformance.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One conformance spec: which function to run, with what input and state, and what it must produce.
+ *
+ * @param source the YAML file it was read from
+ * @param hosts logical hosts in the cluster; the entry runs on host 0
+ */
+public record Spec(
+        String id,
+        Path source,
+        String summary,
+        String function,
+        byte[] input,
+        String cmdline,
+        int hosts,
+        Optional<Long> timeoutMs,
+        Map<String, byte[]> givenState,
+        Set<Capability> requires,
+        Expectation expect,
+        List<String> tags) {
+
+    /** The user every spec's functions run as; state and chaining are scoped to it. */
+    public static final String USER = "demo";
+}

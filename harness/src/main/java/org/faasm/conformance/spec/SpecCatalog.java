@@ -1,0 +1,58 @@
+package org.faasm.conformance.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every spec under a folder. A file that does not load is kept as its errors; one bad spec never
+ * stops the others. Folders {@code expectations/} and {@code data/} hold no specs.
+ */
+public record SpecCatalog(Path root, List<Spec> specs, List<SpecLoadError> errors) {
+
+    public static SpecCatalog load(Path root) {
+        SpecLoader loader = new SpecLoader(root);
+        List<Spec> specs = new ArrayList<>();
+        List<SpecLoadError> errors = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        for (Path file : specFiles(root)) {
+            try {
+                Spec spec = loader.load(file);
+                Path earlier = seen.putIfAbsent(spec.id(), file);
+                if (earlier != null) {
+                    errors.add(new SpecLoadError(file, 0, "/id", "duplicate spec id " + spec.id() + ", also used by " + earlier));
+                } else {
+                    specs.add(spec);
+                }
+            } catch (SpecLoadException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        return new SpecCatalog(root, List.copyOf(specs), List.copyOf(errors));
+    }
+
+    private static List<Path> specFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("no specs folder at " + root.toAbsolutePath());
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> !isUnder(root, p, "expectations") && !isUnder(root, p, "data"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isUnder(Path root, Path file, String folder) {
+        return root.relativize(file).startsWith(folder);
+    }
+}

@@ -1,0 +1,200 @@
+package org.faasm.conformance.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads one spec file: YAML, validated against the v1 JSON Schema, then turned into a {@link Spec}.
+ * Every error names the file, the line and the field.
+ */
+public final class SpecLoader {
+    private final SpecSchema schema = new SpecSchema();
+    private final Path specsRoot;
+
+    /** @param specsRoot the folder spec ids are relative to */
+    public SpecLoader(Path specsRoot) {
+        this.specsRoot = specsRoot;
+    }
+
+    public Spec load(Path file) throws SpecLoadException {
+        YamlDocument document = parse(file);
+        List<SpecLoadError> errors = new ArrayList<>();
+        for (SpecSchema.Violation violation : schema.validate(document.root())) {
+            errors.add(new SpecLoadError(file, document.lineOf(violation.pointer()), violation.pointer(), violation.message()));
+        }
+        if (!errors.isEmpty()) {
+            throw new SpecLoadException(errors);
+        }
+        Mapper mapper = new Mapper(file, document);
+        Spec spec = mapper.spec(defaultId(file));
+        if (!mapper.errors.isEmpty()) {
+            throw new SpecLoadException(mapper.errors);
+        }
+        return spec;
+    }
+
+    private static YamlDocument parse(Path file) throws SpecLoadException {
+        try {
+            YamlDocument document = YamlDocument.parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (document.root() == null || !document.root().isObject()) {
+                throw new SpecLoadException(List.of(new SpecLoadError(file, 1, "", "a spec must be a YAML mapping")));
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new SpecLoadException(List.of(new SpecLoadError(file, line, "", "malformed YAML: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new SpecLoadException(List.of(new SpecLoadError(file, 0, "", "cannot read: " + e)));
+        }
+    }
+
+    private String defaultId(Path file) {
+        String relative = specsRoot.relativize(file).toString().replace('\\', '/');
+        return relative.replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** Turns a schema-valid document into the model; collects the errors a schema cannot express. */
+    private static final class Mapper {
+        private final Path file;
+        private final YamlDocument document;
+        private final List<SpecLoadError> errors = new ArrayList<>();
+
+        Mapper(Path file, YamlDocument document) {
+            this.file = file;
+            this.document = document;
+        }
+
+        Spec spec(String defaultId) {
+            JsonNode root = document.root();
+            Set<Capability> requires = new LinkedHashSet<>();
+            root.path("requires").forEach(c -> requires.add(Capability.fromId(c.asText())));
+            List<String> tags = new ArrayList<>();
+            root.path("tags").forEach(t -> tags.add(t.asText()));
+            Map<String, byte[]> given = new LinkedHashMap<>();
+            root.path("given").path("state").fields()
+                    .forEachRemaining(e -> given.put(e.getKey(), bytes(e.getValue(), "/given/state/" + e.getKey())));
+            return new Spec(
+                    root.has("id") ? root.get("id").asText() : defaultId,
+                    file,
+                    root.path("summary").asText(""),
+                    root.get("function").asText(),
+                    root.has("input") ? bytes(root.get("input"), "/input") : new byte[0],
+                    root.path("cmdline").asText(""),
+                    root.path("hosts").asInt(1),
+                    root.has("timeoutMs") ? Optional.of(root.get("timeoutMs").asLong()) : Optional.empty(),
+                    given,
+                    requires,
+                    expectation(root.get("expect")),
+                    tags);
+        }
+
+        private Expectation expectation(JsonNode node) {
+            Map<String, StateExpectation> state = new LinkedHashMap<>();
+            node.path("state").fields().forEachRemaining(e -> state.put(e.getKey(), stateExpectation(e.getValue(), "/expect/state/" + e.getKey())));
+            return new Expectation(
+                    integer(node, "returnValue"),
+                    matcher(node, "output", "/expect"),
+                    matcher(node, "stdout", "/expect"),
+                    matcher(node, "stderr", "/expect"),
+                    matcher(node, "trap", "/expect"),
+                    chainedList(node, "/expect"),
+                    state);
+        }
+
+        private Optional<List<ChainedCallExpectation>> chainedList(JsonNode parent, String pointer) {
+            if (!parent.has("chained")) {
+                return Optional.empty();
+            }
+            List<ChainedCallExpectation> calls = new ArrayList<>();
+            JsonNode list = parent.get("chained");
+            for (int i = 0; i < list.size(); i++) {
+                calls.add(chainedCall(list.get(i), pointer + "/chained/" + i));
+            }
+            return Optional.of(calls);
+        }
+
+        private ChainedCallExpectation chainedCall(JsonNode node, String pointer) {
+            return new ChainedCallExpectation(
+                    node.has("function") ? Optional.of(node.get("function").asText()) : Optional.empty(),
+                    integer(node, "ptr"),
+                    matcher(node, "input", pointer),
+                    integer(node, "returnValue"),
+                    matcher(node, "output", pointer),
+                    matcher(node, "trap", pointer),
+                    chainedList(node, pointer));
+        }
+
+        private StateExpectation stateExpectation(JsonNode node, String pointer) {
+            if (node.has("absent")) {
+                return StateExpectation.absent();
+            }
+            return StateExpectation.matching(toMatcher(node, pointer));
+        }
+
+        private Optional<BytesMatcher> matcher(JsonNode parent, String field, String pointer) {
+            return parent.has(field) ? Optional.of(toMatcher(parent.get(field), pointer + "/" + field)) : Optional.empty();
+        }
+
+        private BytesMatcher toMatcher(JsonNode node, String pointer) {
+            String kind = node.fieldNames().next();
+            String value = node.get(kind).asText();
+            return switch (kind) {
+                case "prefix" -> new BytesMatcher.Prefix(value);
+                case "contains" -> new BytesMatcher.Contains(value);
+                case "any" -> new BytesMatcher.Any();
+                case "regex" -> regex(value, pointer + "/regex");
+                default -> new BytesMatcher.Exact(bytes(node, pointer));
+            };
+        }
+
+        private BytesMatcher regex(String value, String pointer) {
+            try {
+                return new BytesMatcher.Regex(Pattern.compile(value));
+            } catch (PatternSyntaxException e) {
+                error(pointer, "invalid regex: " + e.getDescription());
+                return new BytesMatcher.Any();
+            }
+        }
+
+        private byte[] bytes(JsonNode node, String pointer) {
+            String kind = node.fieldNames().next();
+            String value = node.get(kind).asText();
+            try {
+                return switch (kind) {
+                    case "text" -> Bytes.utf8(value);
+                    case "hex" -> Bytes.fromHex(value);
+                    case "base64" -> Base64.getDecoder().decode(value);
+                    case "file" -> Files.readAllBytes(file.resolveSibling(value));
+                    default -> throw new IllegalStateException("schema allows no " + kind);
+                };
+            } catch (IllegalArgumentException e) {
+                error(pointer + "/" + kind, "invalid " + kind + ": " + e.getMessage());
+            } catch (IOException e) {
+                error(pointer + "/file", "cannot read " + file.resolveSibling(value) + ": " + e);
+            }
+            return new byte[0];
+        }
+
+        private static Optional<Integer> integer(JsonNode parent, String field) {
+            return parent.has(field) ? Optional.of(parent.get(field).asInt()) : Optional.empty();
+        }
+
+        private void error(String pointer, String message) {
+            errors.add(new SpecLoadError(file, document.lineOf(pointer), pointer, message));
+        }
+    }
+}

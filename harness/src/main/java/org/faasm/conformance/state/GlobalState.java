@@ -1,0 +1,55 @@
+package org.faasm.conformance.state;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The global tier in Faasm's default {@code inmemory} state mode (reference §2.7): there is no
+ * separate store; the first host to create a key becomes its <em>main</em> and that host's local
+ * copy is the global copy. Appended values live with the main too. One instance is one cluster.
+ */
+public final class GlobalState {
+    private final Map<String, HostState> mains = new LinkedHashMap<>();
+    private final Map<String, List<byte[]>> appended = new LinkedHashMap<>();
+
+    /** The host whose local copy of {@code key} is the global copy, if any host has created it. */
+    synchronized Optional<HostState> mainOf(String key) {
+        return Optional.ofNullable(mains.get(key));
+    }
+
+    /** Makes {@code host} the main of {@code key} unless it already has one; returns the main. */
+    synchronized HostState claimMain(String key, HostState host) {
+        return mains.computeIfAbsent(key, k -> host);
+    }
+
+    synchronized void append(String key, byte[] value) {
+        appended.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    /** The first {@code count} appended values, concatenated; fewer than that is an error. */
+    synchronized byte[] readAppended(String key, int count) {
+        List<byte[]> values = appended.getOrDefault(key, List.of());
+        if (values.size() < count) {
+            throw new StateException("read_appended_state: key '" + key + "' has " + values.size()
+                    + " appended values, " + count + " requested");
+        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        values.subList(0, count).forEach(joined::writeBytes);
+        return joined.toByteArray();
+    }
+
+    synchronized void clearAppended(String key) {
+        appended.remove(key);
+    }
+
+    /** Every key's global value, as a client reading {@code GET /s/<user>/<key>} would see it. */
+    public synchronized Map<String, byte[]> snapshot() {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        mains.forEach((key, host) -> values.put(key, host.globalCopy(key)));
+        return values;
+    }
+}

@@ -1,0 +1,24 @@
+package org.faasm.conformance.state;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One key's value in one host's local tier. Its size is fixed when it is created (Faasm's
+ * key-value objects never resize).
+ */
+final class StateValue {
+    final byte[] bytes;
+    /** Written locally since the last push. */
+    boolean dirty;
+    /** Holds the global value (or newer local writes), so reads need not fetch it again. */
+    boolean pulled;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    StateValue(int size) {
+        this.bytes = new byte[size];
+    }
+
+    int size() {
+        return bytes.length;
+    }
+}
