@@ -19,17 +19,13 @@
 BENCH_EXPORT int bench_kernel(int n);
 
 #ifndef BENCH_NATIVE
-/* Declared here (not via faasm/host_interface.h) so the kernels build on their own. */
-__attribute__((import_module("env"), import_name("__faasm_read_input")))
-long __faasm_read_input(unsigned char *buffer, long bufferLen);
-__attribute__((import_module("env"), import_name("__faasm_write_output")))
-void __faasm_write_output(const unsigned char *output, long outputLen);
+#include <faasm/host_interface.h>
 
 int main(void) {
     unsigned char in[16];
-    long len = __faasm_read_input(in, (long)sizeof(in));
+    int len = __faasm_read_input(in, (int)sizeof(in));
     int n = 0;
-    for (long i = 0; i < len && in[i] >= '0' && in[i] <= '9'; i++) {
+    for (int i = 0; i < len && in[i] >= '0' && in[i] <= '9'; i++) {
         n = n * 10 + (in[i] - '0');
     }
     if (len <= 0) {
@@ -37,11 +33,11 @@ int main(void) {
     }
     /* Decimal text with a trailing NUL: WAVM reads output as a C string. */
     unsigned int sum = (unsigned int)bench_kernel(n);
-    unsigned char out[12];
+    char out[12];
     int pos = 11;
     out[pos] = 0;
     do {
-        out[--pos] = (unsigned char)('0' + sum % 10);
+        out[--pos] = (char)('0' + sum % 10);
         sum /= 10;
     } while (sum != 0);
     __faasm_write_output(out + pos, 11 - pos);

@@ -2,6 +2,8 @@
  * Native timing shim for the bench_*.c kernels: the "speed of light" column.
  *
  * Built at bench time as: clang -O2 -DBENCH_NATIVE bench_<k>.c bench/native_main.c
+ * BENCH_NATIVE compiles the kernel's Faasm main out, so no Faasm import is linked: a kernel whose
+ * bench_kernel calls the host fails to link here, as it should (it must be pure compute).
  * Usage: <binary> <n> <warmup> <warmup_ms> <iterations> <budget_ms>
  * Prints one JSON object: {"checksum":..,"warmup":..,"samples_ns":[..]}.
  * Warm-up lasts at least <warmup> calls and <warmup_ms>; warm-up and measured loops stop early
@@ -13,10 +15,6 @@
 #include <time.h>
 
 int bench_kernel(int n);
-
-/* The kernels' Faasm main is compiled out natively; these stubs only satisfy the linker. */
-long __faasm_read_input(unsigned char *buffer, long bufferLen) { (void)buffer; (void)bufferLen; abort(); }
-void __faasm_write_output(const unsigned char *output, long outputLen) { (void)output; (void)outputLen; abort(); }
 
 static int64_t now_ns(void) {
     struct timespec ts;
