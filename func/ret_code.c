@@ -8,5 +8,6 @@ int main(void)
     int code = faasm_input_int();
     printf("returning %d\n", code);
     faasm_set_output_str("ret_code wrote this");
+    fflush(stdout); // returning 0 does not flush stdio with every wasi-libc
     return code;
 }

@@ -1,5 +1,5 @@
-// Writes known text to stdout (printf, puts, raw write) and stderr; the
-// output is "done".
+// Writes known text to stdout (printf, puts, raw write, a final line with no
+// newline, flushed explicitly) and stderr; the output is "done".
 #include <stdio.h>
 #include <unistd.h>
 #include "faasm/faasm.h"
@@ -13,6 +13,9 @@ int main(void)
     fprintf(stderr, "this is stderr\n");
     write(2, "raw stderr\n", 11);
     printf("no newline at end");
+    // Flush explicitly: returning 0 from main does not flush stdio with every
+    // wasi-libc (this one only flushes in exit()).
+    fflush(stdout);
     faasm_set_output_str("done");
     return 0;
 }

@@ -14,5 +14,6 @@ int main(void)
     char out[32];
     snprintf(out, sizeof(out), "printed %d", n);
     faasm_set_output_str(out);
+    fflush(stdout); // returning 0 does not flush stdio with every wasi-libc
     return 0;
 }
