@@ -29,12 +29,12 @@ export SOURCE_DATE_EPOCH=0
 
 CFLAGS=(--target=wasm32-wasi -O2 -I "$ROOT/func/include")
 # Faasm's executable link flags (cpp:faasmtools/build.py), minus the ones
-# that need Faasm's own sysroot. __wasm_call_ctors is exported as Faasm does
-# (lld accepts it in command mode; it is not wrapped).
+# that need Faasm's own sysroot. Unlike Faasm, __wasm_call_ctors is NOT
+# exported: with clang 14's lld, exporting it from a command module stops
+# _start from running constructors, so wasi-libc never initialises environ.
 LDFLAGS=(
     -Wl,--export=malloc
     -Wl,--export=free
-    -Wl,--export=__wasm_call_ctors
     -Wl,-z,stack-size=4194304
     -Wl,--stack-first
     -Wl,--max-memory=4294901760

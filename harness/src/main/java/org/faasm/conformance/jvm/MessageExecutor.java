@@ -134,7 +134,7 @@ final class MessageExecutor {
         if (function < 0) {
             throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr() + " is empty");
         }
-        if (instance.exports().function("__wasm_call_ctors") != null) {
+        if (exportsFunction(instance, "__wasm_call_ctors")) {
             instance.export("__wasm_call_ctors").apply();
         }
         FunctionType type = instance.type(instance.functionType(function));
@@ -146,6 +146,16 @@ final class MessageExecutor {
         };
         long[] results = instance.getMachine().call(function, args);
         return results == null || results.length == 0 ? 0 : (int) results[0];
+    }
+
+    private static boolean exportsFunction(Instance instance, String name) {
+        var exports = instance.module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            if (exports.getExport(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** WAVM's reading of a pointer call's input: an int, 0 when empty. */
