@@ -30,8 +30,15 @@ export SOURCE_DATE_EPOCH=0
 CFLAGS=(--target=wasm32-wasi -O2 -I "$ROOT/func/include")
 # Faasm's executable link flags (cpp:faasmtools/build.py), minus the ones
 # that need Faasm's own sysroot. Unlike Faasm, __wasm_call_ctors is NOT
-# exported: with clang 14's lld, exporting it from a command module stops
-# _start from running constructors, so wasi-libc never initialises environ.
+# exported: lld 14 accepts --export=__wasm_call_ctors, but then it no longer
+# wraps _start with the constructor call, and this (2022) wasi-libc's _start
+# does not call it itself, so environ was never initialised. Without the
+# export lld wraps every export (_start, malloc, free) as
+# "__wasm_call_ctors(); f(); __wasm_call_dtors()": _start runs constructors
+# and, on a normal return, the destructors that flush stdio. A host calling
+# the exported malloc/free (await_call_output) also re-runs constructors and
+# destructors around that call (harmless for these functions: none of them
+# has its own constructors or relies on setenv across such a call).
 LDFLAGS=(
     -Wl,--export=malloc
     -Wl,--export=free
