@@ -66,6 +66,7 @@ public record BenchSection(
         return new BenchSection(id, title, unit, columns, ratios, target, rows, summary);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean checksumsAgree() {
         return rows.stream().noneMatch(r -> Boolean.FALSE.equals(r.checksumsAgree()));
     }

@@ -1,5 +1,6 @@
 package org.faasm.conformance.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,7 @@ public record Measurement(
         return new Measurement(Status.ERROR, reason, null, null, null, null, null, null, null);
     }
 
+    @JsonIgnore
     public boolean isOk() {
         return status == Status.OK;
     }
