@@ -17,7 +17,7 @@ final class WasmModules {
 
     /** Mirrors CFLAGS/LDFLAGS in func/build.sh (Faasm's own link flags); keep the two in step. */
     static final List<String> WASM_FLAGS = List.of("--target=wasm32-wasi", "-O2", "-I", "func/include",
-            "-Wl,--export=malloc", "-Wl,--export=free", "-Wl,--export=__wasm_call_ctors",
+            "-Wl,--export=malloc", "-Wl,--export=free",
             "-Wl,-z,stack-size=4194304", "-Wl,--stack-first", "-Wl,--max-memory=4294901760",
             "-Wl,--strip-debug");
 
