@@ -57,9 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + "warm-up and at most 3 calls (default: 3000; quick: 1000).")
     Long interpreterBudgetMillis;
 
-    @Option(names = "--byte-array-memory",
-            description = "Give Chicory a ByteArrayMemory instead of its default ByteBufferMemory.")
-    boolean byteArrayMemory;
+    @Option(names = "--byte-buffer-memory",
+            description = "Give Chicory its library default ByteBufferMemory instead of the ByteArrayMemory the jvm backend uses.")
+    boolean byteBufferMemory;
 
     @Option(names = "--root", description = "Repository root (default: found upwards from the working directory).")
     Path root;
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                 runners.add(switch (e) {
                     case NATIVE -> new NativeRunner(layout, cc, scratch);
                     case V8 -> new V8Runner(layout, node, modules);
-                    case CHICORY_COMPILER, CHICORY_INTERPRETER -> new ChicoryRunner(e, modules, byteArrayMemory);
+                    case CHICORY_COMPILER, CHICORY_INTERPRETER -> new ChicoryRunner(e, modules, !byteBufferMemory);
                 });
             }
             stderr.println("bench (" + (quick ? "quick" : "full") + "): " + selected.size() + " kernel(s) x "

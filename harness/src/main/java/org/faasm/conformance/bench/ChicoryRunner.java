@@ -57,7 +57,7 @@ final class ChicoryRunner implements KernelRunner {
             long setupMs = (System.nanoTime() - t0) / 1_000_000;
             String detail = "module " + wasm.origin() + "; parse+"
                     + (engine == Engine.CHICORY_COMPILER ? "compile+" : "") + "instantiate " + setupMs + " ms; "
-                    + (byteArrayMemory ? "ByteArrayMemory" : "ByteBufferMemory (default)");
+                    + (byteArrayMemory ? "ByteArrayMemory" : "ByteBufferMemory");
             return TimedLoop.run(n -> (int) export.apply(n)[0], plan, detail);
         } catch (RuntimeException | LinkageError e) {
             return Measurement.error(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -19,12 +19,14 @@ public final class JvmBackend implements Backend {
 
     private final String name;
     private final Engine engine;
+    private final ModuleCache modules;
     private final MessageExecutor executor;
 
     public JvmBackend(String name, Path wasmDir, Engine engine, int memoryCapPages) {
         this.name = name;
         this.engine = engine;
-        this.executor = new MessageExecutor(new ModuleCache(wasmDir, engine), memoryCapPages);
+        this.modules = new ModuleCache(wasmDir, engine);
+        this.executor = new MessageExecutor(modules, memoryCapPages);
     }
 
     @Override
@@ -49,7 +51,9 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
-    public Observation run(Spec spec) throws InterruptedException {
+    public Observation run(Spec spec) throws InterruptedException, ModuleLoadException {
+        // An entry module that is missing or invalid is the spec's setup failing (ERROR), not the guest.
+        modules.get(spec.function());
         try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());

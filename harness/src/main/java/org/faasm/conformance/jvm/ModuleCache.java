@@ -37,6 +37,9 @@ final class ModuleCache {
 
     private Entry load(String function) {
         Path file = file(function);
+        if (!Files.exists(file)) {
+            return new Entry(null, new ModuleLoadException("no module for function '" + function + "': " + file + " does not exist"));
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             WasmModule module = Parser.parse(bytes);

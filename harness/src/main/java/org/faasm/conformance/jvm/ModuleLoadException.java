@@ -1,7 +1,7 @@
 package org.faasm.conformance.jvm;
 
 /** A module that cannot be run: missing, not valid wasm, or with imports the host cannot link. */
-final class ModuleLoadException extends Exception {
+public final class ModuleLoadException extends Exception {
     ModuleLoadException(String message) {
         super(message);
     }

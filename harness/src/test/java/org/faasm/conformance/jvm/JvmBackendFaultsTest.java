@@ -1,0 +1,117 @@
+package org.faasm.conformance.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.run.SpecRunner;
+import org.faasm.conformance.spec.Bytes;
+import org.faasm.conformance.spec.BytesMatcher;
+import org.faasm.conformance.spec.Expectation;
+import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.verdict.Status;
+import org.faasm.conformance.verdict.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input the jvm backend must survive: each gets a clear verdict, and the next spec still runs. */
+class JvmBackendFaultsTest {
+    private final Path wasm = ProjectLayout.locate().wasm();
+    private SpecRunner runner;
+
+    @BeforeEach
+    void start() {
+        runner = new SpecRunner(Duration.ofMillis(500));
+    }
+
+    @AfterEach
+    void stop() {
+        runner.close();
+    }
+
+    @Test
+    void aGuestThatLoopsForeverTimesOutAndLeavesNoThreadBehind() throws Exception {
+        try (JvmBackend backend = backend(wasm)) {
+            Verdict verdict = runner.run(spec("loop_forever", ""), backend);
+            assertThat(verdict.status()).isEqualTo(Status.TIMEOUT);
+            assertThat(verdict.message()).contains("no result within 500 ms").doesNotContain("did not stop");
+
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+        }
+        assertThat(liveThreads(JvmCluster.THREAD_PREFIX)).isEmpty();
+        assertThat(liveBusyThreads()).isEmpty();
+    }
+
+    @Test
+    void aMissingModuleIsAnErrorNamingTheFile() {
+        try (JvmBackend backend = backend(wasm)) {
+            Verdict verdict = runner.run(spec("no_such_module", ""), backend);
+            assertThat(verdict.status()).isEqualTo(Status.ERROR);
+            assertThat(verdict.message()).contains("no_such_module.wasm does not exist");
+        }
+    }
+
+    @Test
+    void anInvalidModuleIsAnErrorSayingWhy(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("garbage.wasm"), new byte[] {0, 'a', 's', 'm', 9, 9, 9, 9});
+        Files.writeString(dir.resolve("text.wasm"), "not wasm at all");
+        try (JvmBackend backend = backend(dir)) {
+            for (String function : List.of("garbage", "text")) {
+                Verdict verdict = runner.run(spec(function, ""), backend);
+                assertThat(verdict.status()).isEqualTo(Status.ERROR);
+                assertThat(verdict.message()).contains(function + ".wasm: not a valid wasm module");
+            }
+        }
+    }
+
+    @Test
+    void anUnimplementedImportTrapsNamingIt() {
+        try (JvmBackend backend = backend(wasm)) {
+            Verdict verdict = runner.run(spec("missing_import", ""), backend);
+            assertThat(verdict.observation()).hasValueSatisfying(o -> {
+                assertThat(o.returnValue()).isEqualTo(1);
+                assertThat(o.error()).contains("env.__faasm_").contains("is not implemented by the jvm backend");
+            });
+        }
+    }
+
+    private JvmBackend backend(Path dir) {
+        return new JvmBackend("jvm", dir, Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
+    }
+
+    private static Spec echo() {
+        Expectation expect = new Expectation(Optional.of(0), Optional.of(new BytesMatcher.Exact(Bytes.utf8("hi"))),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        return new Spec("test/echo", Path.of("echo.yaml"), "", "echo", Bytes.utf8("hi"), "", 1, Optional.empty(), Map.of(),
+                Set.of(), expect, List.of());
+    }
+
+    private static Spec spec(String function, String input) {
+        Expectation nothing = new Expectation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of());
+        return new Spec("test/" + function, Path.of(function + ".yaml"), "", function, Bytes.utf8(input), "", 1,
+                Optional.empty(), Map.of(), Set.of(), nothing, List.of());
+    }
+
+    private static List<Thread> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
+    }
+
+    /** Spec-runner threads still executing a guest (idle pool threads park in the executor). */
+    private static List<Thread> liveBusyThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("faasm-spec-"))
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("com.dylibso")))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+package org.faasm.conformance.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecLoaderTest {
+    @TempDir
+    Path specs;
+
+    private Path write(String name, String yaml) throws IOException {
+        Path file = specs.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, yaml);
+    }
+
+    @Test
+    void loadsAValidSpecWithItsPathAsId() throws Exception {
+        Path file = write("io/echo.yaml", """
+                spec: 1
+                function: echo
+                input: {hex: "00ff"}
+                given:
+                  state: {k: {text: "v"}}
+                expect:
+                  returnValue: 0
+                  output: {prefix: "he"}
+                  chained:
+                    - {ptr: 1, returnValue: 3}
+                  state: {k: {absent: true}}
+                tags: [io]
+                """);
+        Spec spec = new SpecLoader(specs).load(file);
+        assertThat(spec.id()).isEqualTo("io/echo");
+        assertThat(spec.input()).containsExactly(0x00, 0xff);
+        assertThat(spec.givenState()).containsKey("k");
+        assertThat(spec.expect().output().orElseThrow().matches(Bytes.utf8("hello"))).isTrue();
+        assertThat(spec.expect().chained().orElseThrow()).singleElement()
+                .satisfies(call -> assertThat(call.ptr()).contains(1));
+        assertThat(spec.expect().state().get("k").value()).isEmpty();
+    }
+
+    @Test
+    void malformedYamlNamesFileAndLine() throws Exception {
+        Path file = write("bad.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOf(SpecLoadException.class)
+                .hasMessageContaining("bad.yaml:")
+                .hasMessageContaining("malformed YAML");
+    }
+
+    @Test
+    void unknownFieldNamesLineAndField() throws Exception {
+        Path file = write("typo.yaml", "spec: 1\nfunction: echo\nexpect:\n  returnValu: 0\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.line()).isEqualTo(4);
+                    assertThat(error.field()).isEqualTo("/expect/returnValu");
+                }));
+    }
+
+    @Test
+    void wrongTypeAndMissingFieldsAreReported() throws Exception {
+        Path file = write("types.yaml", "spec: 1\nfunction: Echo!\ninput: {text: 3, hex: zz}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::field)
+                        .contains("/function", "/input", ""));
+    }
+
+    @Test
+    void semanticErrorsNameTheField() throws Exception {
+        Path file = write("regex.yaml", "spec: 1\nfunction: echo\ninput: {file: nowhere.bin}\nexpect:\n  output: {regex: \"(\"}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::field)
+                        .containsExactly("/input/file", "/expect/output/regex"));
+    }
+
+    @Test
+    void oneBadSpecDoesNotStopTheOthers() throws Exception {
+        write("a/good.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0}\n");
+        write("a/bad.yaml", "spec: 2\nfunction: echo\nexpect: {}\n");
+        write("b/dup.yaml", "spec: 1\nid: a/good\nfunction: echo\nexpect: {}\n");
+        write("data/not-a-spec.yaml", "anything: [");
+        SpecCatalog catalog = SpecCatalog.load(specs);
+        assertThat(catalog.specs()).extracting(Spec::id).containsExactly("a/good");
+        assertThat(catalog.errors()).extracting(e -> e.file().getFileName().toString()).contains("bad.yaml", "dup.yaml");
+        assertThat(catalog.errors()).anySatisfy(e -> assertThat(e.message()).contains("duplicate spec id a/good"));
+    }
+
+    @Test
+    void selectorMatchesGlobsAndTags() throws Exception {
+        write("chain/one.yaml", "spec: 1\nfunction: echo\nexpect: {}\ntags: [chaining]\n");
+        write("io/two.yaml", "spec: 1\nfunction: echo\nexpect: {}\ntags: [io]\n");
+        SpecCatalog catalog = SpecCatalog.load(specs);
+        assertThat(new SpecSelector(java.util.List.of("chain/*"), java.util.List.of()).select(catalog.specs()))
+                .extracting(Spec::id).containsExactly("chain/one");
+        assertThat(new SpecSelector(java.util.List.of(), java.util.List.of("io")).select(catalog.specs()))
+                .extracting(Spec::id).containsExactly("io/two");
+    }
+}
