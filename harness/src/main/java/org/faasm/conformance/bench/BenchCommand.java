@@ -7,22 +7,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.faasm.conformance.run.SpecRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code faasm-conformance bench}: the compute kernels on native code, V8 and Chicory (compiler and
- * interpreter) side by side, with the ratios against the JVM-engine target.
+ * interpreter) side by side with the ratios against the JVM-engine target; the jvm backend's
+ * per-spec overhead over the whole suite; and its cold start.
  *
- * <p>Exit codes: 0 done (targets may be missed: see the table), 1 a checksum disagreed or a
- * Chicory engine failed, 3 a target was missed and {@code --fail-on-miss} was given.
+ * <p>Exit codes: 0 done (targets may be missed: see the tables), 1 a checksum disagreed, a Chicory
+ * engine failed or a suite/cold-start measurement failed, 3 a target was missed and
+ * {@code --fail-on-miss} was given.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the func/bench_*.c kernels natively, on V8 and on Chicory; print and write the ratios.")
+        description = "Time the func/bench_*.c kernels natively, on V8 and on Chicory, the jvm backend's per-spec "
+                + "overhead over the suite and its cold start; print the tables and write them as JSON.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--kernels", split = ",", paramLabel = "NAME",
@@ -32,6 +41,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engines", split = ",", paramLabel = "ID",
             description = "Columns to run (default: all: native, v8, chicory-compiler, chicory-interpreter).")
     List<String> engines;
+
+    @Option(names = "--sections", split = ",", paramLabel = "ID",
+            description = "Sections to run (default: all: kernels, suite, cold-start).")
+    List<String> sections;
+
+    @Option(names = "--specs", split = ",", paramLabel = "GLOB",
+            description = "Specs the suite section runs, by id or glob, e.g. 'io/*' (default: all).")
+    List<String> specs;
+
+    @Option(names = "--passes", description = "Timed passes over the suite after the warm-up pass (default: 3; quick: 1).")
+    Integer passes;
+
+    @Option(names = "--cold-spec", paramLabel = "ID", description = "The spec the cold-start section runs (default: io/echo_text).")
+    String coldSpec = "io/echo_text";
+
+    @Option(names = "--cold-runs", description = "Fresh backends timed after the first, for the cold-start median (default: 7; quick: 3).")
+    Integer coldRuns;
+
+    @Option(names = "--backend", description = "Backend for the suite and cold-start sections (default: jvm).")
+    String backend = "jvm";
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "JSON report (default: reports/bench.json under the repository root).")
@@ -61,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give Chicory its library default ByteBufferMemory instead of the ByteArrayMemory the jvm backend uses.")
     boolean byteBufferMemory;
 
-    @Option(names = "--root", description = "Repository root (default: found upwards from the working directory).")
+    @Option(names = "--root", description = "Repository root (default: -Dconformance.root, else found upwards from the working directory).")
     Path root;
 
     @Option(names = "--cc", description = "C compiler for the native column and for missing modules (default: clang).")
@@ -70,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--node", description = "Node.js binary for the V8 column (default: node).")
     String node = "node";
 
-    @Option(names = "--fail-on-miss", description = "Exit with 3 when the JVM-engine target is missed.")
+    @Option(names = "--fail-on-miss", description = "Exit with 3 when a target is missed (the kernels' ratios or the per-spec budget).")
     boolean failOnMiss;
 
     private PrintStream stdout = System.out;
@@ -82,12 +111,46 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.find(Path.of(""));
+        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
+        Set<SectionId> wanted = sections == null ? EnumSet.allOf(SectionId.class)
+                : sections.stream().map(SectionId::byId).collect(Collectors.toCollection(() -> EnumSet.noneOf(SectionId.class)));
+        Path report = out != null ? out : layout.root().resolve("reports").resolve("bench.json");
+        stderr.println("bench (" + (quick ? "quick" : "full") + "): sections "
+                + wanted.stream().map(SectionId::id).collect(Collectors.joining(", ")));
+
+        // Run cold start first: its "first run" column is a cold JVM only before anything else has
+        // loaded Chicory. The EnumMap puts the sections back in print order.
+        Map<SectionId, BenchSection> done = new EnumMap<>(SectionId.class);
+        if (wanted.contains(SectionId.COLD_START) || wanted.contains(SectionId.SUITE)) {
+            SuiteSections suite = new SuiteSections(layout.project(), backend, SpecRunner.DEFAULT_TIMEOUT, stderr);
+            if (wanted.contains(SectionId.COLD_START)) {
+                done.put(SectionId.COLD_START, suite.coldStart(coldSpec, coldRuns != null ? coldRuns : quick ? 3 : 7));
+            }
+            if (wanted.contains(SectionId.SUITE)) {
+                done.put(SectionId.SUITE, suite.overhead(specs == null ? List.of() : specs,
+                        passes != null ? passes : quick ? 1 : 3));
+            }
+        }
+        if (wanted.contains(SectionId.KERNELS)) {
+            done.put(SectionId.KERNELS, kernels(layout));
+        }
+        List<BenchSection> ordered = List.copyOf(done.values());
+        BenchReport result = new BenchReport(BenchReport.SCHEMA, Instant.now().toString(),
+                quick ? "quick" : "full", Environment.describe(cc, node), ordered);
+        result.write(report);
+
+        for (BenchSection section : ordered) {
+            stdout.println();
+            stdout.print(TablePrinter.render(section));
+        }
+        stdout.println("Report: " + report);
+        return exitCode(ordered);
+    }
+
+    private BenchSection kernels(ProjectLayout layout) throws IOException {
         List<Kernel> selected = kernels == null ? Kernel.ALL : kernels.stream().map(Kernel::byName).toList();
         List<Engine> columns = engines == null ? List.of(Engine.values())
                 : engines.stream().map(Engine::byId).sorted(Comparator.naturalOrder()).distinct().toList();
-        Path report = out != null ? out : layout.root().resolve("reports").resolve("bench.json");
-
         Path scratch = Files.createTempDirectory("faasm-bench-");
         try {
             WasmModules modules = new WasmModules(layout, cc, scratch);
@@ -99,17 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
                     case CHICORY_COMPILER, CHICORY_INTERPRETER -> new ChicoryRunner(e, modules, !byteBufferMemory);
                 });
             }
-            stderr.println("bench (" + (quick ? "quick" : "full") + "): " + selected.size() + " kernel(s) x "
-                    + runners.size() + " engine(s)");
-            BenchSection section = new KernelBench(runners, this::plan, stderr).run(selected);
-            BenchReport result = new BenchReport(BenchReport.SCHEMA, Instant.now().toString(),
-                    quick ? "quick" : "full", Environment.describe(cc, node), List.of(section));
-            result.write(report);
-
-            stdout.println();
-            stdout.print(TablePrinter.render(section));
-            stdout.println("Report: " + report);
-            return exitCode(section);
+            stderr.println("kernels: " + selected.size() + " kernel(s) x " + runners.size() + " engine(s)");
+            return new KernelBench(runners, this::plan, stderr).run(selected);
         } finally {
             deleteRecursively(scratch);
         }
@@ -129,18 +183,31 @@ public final class BenchCommand implements Callable<Integer> {
         return new RunPlan(n, warm, warmMs, timed, budget);
     }
 
-    private int exitCode(BenchSection section) {
-        boolean chicoryFailed = section.rows().stream()
+    private int exitCode(List<BenchSection> sections) {
+        for (BenchSection section : sections) {
+            String failure = failure(section);
+            if (failure != null) {
+                stderr.println("FAILED: " + failure);
+                return 1;
+            }
+        }
+        boolean missed = sections.stream()
+                .anyMatch(s -> s.summary() != null && s.summary().verdict() == BenchRow.Verdict.MISS);
+        return failOnMiss && missed ? 3 : 0;
+    }
+
+    /** Why a section's numbers cannot be trusted, or null. A missing V8 or clang is not a failure. */
+    private static String failure(BenchSection section) {
+        if (!section.checksumsAgree()) {
+            return section.id() + ": checksums disagree";
+        }
+        return section.rows().stream()
                 .flatMap(r -> r.cells().entrySet().stream())
-                .anyMatch(e -> e.getKey().startsWith("chicory") && e.getValue().status() == Measurement.Status.ERROR);
-        if (!section.checksumsAgree() || chicoryFailed) {
-            stderr.println("FAILED: " + (chicoryFailed ? "a Chicory engine failed" : "checksums disagree"));
-            return 1;
-        }
-        if (failOnMiss && section.summary().verdict() == BenchRow.Verdict.MISS) {
-            return 3;
-        }
-        return 0;
+                .filter(e -> e.getValue().status() == Measurement.Status.ERROR)
+                .filter(e -> !section.id().equals(SectionId.KERNELS.id()) || e.getKey().startsWith("chicory"))
+                .map(e -> section.id() + ": " + e.getKey() + " failed: " + e.getValue().reason())
+                .findFirst()
+                .orElse(null);
     }
 
     /** For tests and for embedding in the main CLI: where the table and the progress go. */

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A table of rows sharing columns, ratios and (optionally) a target. The kernels are one section;
- * per-spec overhead or cold start can be added as further sections with their own columns.
+ * A table of rows sharing columns, ratios and (optionally) a goal: a {@link Target} on a ratio (the
+ * kernels) or an absolute {@link Budget} (the suite's per-spec overhead). {@code measure} says what a
+ * cell's number is; {@code notes} say what the table alone cannot (exclusions, caveats).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchSection(
         String id,
         String title,
         String unit,
+        String measure,
         List<Column> columns,
         List<Ratio> ratios,
         Target target,
+        Budget budget,
         List<BenchRow> rows,
-        Summary summary) {
+        Summary summary,
+        List<String> notes) {
 
     /** Geometric mean of each ratio over the rows that have it, and the section verdict. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +67,23 @@ public record BenchSection(
                     : unknown || g == null ? BenchRow.Verdict.UNKNOWN : BenchRow.Verdict.PASS;
             summary = new Summary(geomean, verdict, misses);
         }
-        return new BenchSection(id, title, unit, columns, ratios, target, rows, summary);
+        return new BenchSection(id, title, unit, "median time per call", columns, ratios, target, null, rows,
+                summary, null);
+    }
+
+    /** A section judged by an absolute budget; rows carry their own verdicts (see {@link Budget#judge}). */
+    public static BenchSection withBudget(String id, String title, String unit, String measure,
+            List<Column> columns, Budget budget, List<BenchRow> rows, List<String> notes) {
+        Summary summary = null;
+        if (budget != null) {
+            BenchRow judged = rows.stream().filter(r -> r.name().equals(budget.judgedRow())).findFirst().orElse(null);
+            BenchRow.Verdict verdict = judged == null || judged.verdict() == null ? BenchRow.Verdict.UNKNOWN
+                    : judged.verdict();
+            List<String> misses = verdict == BenchRow.Verdict.MISS ? List.of(budget.miss(judged)) : List.of();
+            summary = new Summary(Map.of(), verdict, misses);
+        }
+        return new BenchSection(id, title, unit, measure, columns, List.of(), null, budget, rows, summary,
+                List.copyOf(notes));
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

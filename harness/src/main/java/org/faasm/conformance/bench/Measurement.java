@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One engine's result for one row: either timed samples plus the kernel's checksum, or the reason
- * there are none. Samples are nanoseconds per call at the row's n.
+ * One column's result for one row: either timed samples (plus the kernel's checksum for kernels), or
+ * the reason there are none. Samples are nanoseconds: per call at the row's n for kernels, per pass
+ * or per fresh backend for the suite and cold-start sections.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(
@@ -24,12 +25,21 @@ public record Measurement(
     public enum Status { OK, UNAVAILABLE, ERROR }
 
     public static Measurement ok(int checksum, int n, int warmupCalls, long[] samplesNs, String detail) {
+        String method = "median of " + samplesNs.length + " call" + (samplesNs.length == 1 ? "" : "s")
+                + " after " + warmupCalls + " warm-up call" + (warmupCalls == 1 ? "" : "s");
+        return timed(checksum, n, warmupCalls, samplesNs, method, detail);
+    }
+
+    /** Samples with no kernel behind them (a suite pass, a cold start): checksum and n may be null. */
+    public static Measurement timed(Integer checksum, Integer n, Integer warmupCalls, long[] samplesNs,
+            String method, String detail) {
+        if (samplesNs.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
         long[] sorted = samplesNs.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         long median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        String method = "median of " + sorted.length + " call" + (sorted.length == 1 ? "" : "s")
-                + " after " + warmupCalls + " warm-up call" + (warmupCalls == 1 ? "" : "s");
         return new Measurement(Status.OK, null, checksum, n, warmupCalls,
                 Arrays.stream(samplesNs).boxed().toList(), median, method, detail);
     }

@@ -1,9 +1,8 @@
 package org.faasm.conformance.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the kernel sources, the built modules and the native/V8 helpers live in the repository. */
+/** Where the kernel sources, the built modules and the native/V8 helpers live in the repository (bench-specific paths). */
 public record ProjectLayout(Path root) {
 
     public Path source(Kernel kernel) {
@@ -22,17 +21,13 @@ public record ProjectLayout(Path root) {
         return root.resolve("func").resolve("bench").resolve("run_v8.mjs");
     }
 
-    /**
-     * The repository root: the nearest directory at or above {@code start} holding {@code func/bench/}.
-     * Maven runs tests from {@code harness/} and exec:java from the root, so both must work.
-     */
-    public static ProjectLayout find(Path start) {
-        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("func").resolve("bench"))) {
-                return new ProjectLayout(dir);
-            }
-        }
-        throw new IllegalStateException("no func/bench/ directory at or above " + start.toAbsolutePath()
-                + "; pass --root <repository>");
+    /** The same root as the suite's layout, for the specs and modules the suite and cold-start sections run. */
+    public org.faasm.conformance.run.ProjectLayout project() {
+        return new org.faasm.conformance.run.ProjectLayout(root);
+    }
+
+    /** The repository root as the rest of the harness finds it (-Dconformance.root, else upwards from here). */
+    public static ProjectLayout locate() {
+        return new ProjectLayout(org.faasm.conformance.run.ProjectLayout.locate().root());
     }
 }

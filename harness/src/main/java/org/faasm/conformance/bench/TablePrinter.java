@@ -6,9 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** Renders a section as a plain-text table with a geomean row, footnotes and the target verdict. */
+/** Renders a section as a plain-text table with (for ratio sections) a geomean row, footnotes, notes and the target verdict. */
 final class TablePrinter {
 
     private static final int MAX_CELL = 34;
@@ -17,19 +16,33 @@ final class TablePrinter {
     }
 
     static String render(BenchSection section) {
-        List<String> header = new ArrayList<>(List.of(section.id().equals("kernels") ? "kernel" : "row", "n"));
+        boolean kernels = section.id().equals(SectionId.KERNELS.id());
+        // Columns that would be blank for every row (no n, no checksums, no goal) are left out.
+        boolean hasN = section.rows().stream().anyMatch(r -> !nOf(r).isEmpty());
+        boolean hasChecksums = section.rows().stream().anyMatch(r -> r.checksumsAgree() != null);
+        boolean targeted = section.target() != null || section.budget() != null;
+        boolean geomeanRow = section.target() != null || !section.ratios().isEmpty();
+
+        List<String> header = new ArrayList<>(List.of(kernels ? "kernel" : ""));
+        if (hasN) {
+            header.add(kernels ? "n" : "specs");
+        }
         section.columns().forEach(c -> header.add(c.title()));
         section.ratios().forEach(r -> header.add(r.title()));
-        boolean targeted = section.target() != null;
         if (targeted) {
             header.add("target");
         }
-        header.add("checksum");
+        if (hasChecksums) {
+            header.add("checksum");
+        }
 
         List<List<String>> body = new ArrayList<>();
         Map<String, Integer> footnotes = new LinkedHashMap<>();
         for (BenchRow row : section.rows()) {
-            List<String> line = new ArrayList<>(List.of(row.name(), nOf(row)));
+            List<String> line = new ArrayList<>(List.of(row.name()));
+            if (hasN) {
+                line.add(nOf(row));
+            }
             for (Column c : section.columns()) {
                 line.add(cell(row.cells().get(c.id()), footnotes));
             }
@@ -37,28 +50,40 @@ final class TablePrinter {
                 line.add(ratio(row.ratios().get(r.id())));
             }
             if (targeted) {
-                line.add(String.valueOf(row.verdict()));
+                line.add(row.verdict() == null ? "-" : String.valueOf(row.verdict()));
             }
-            line.add(row.checksumsAgree() == null ? "-" : row.checksumsAgree() ? "agree" : "MISMATCH");
+            if (hasChecksums) {
+                line.add(row.checksumsAgree() == null ? "-" : row.checksumsAgree() ? "agree" : "MISMATCH");
+            }
             body.add(line);
         }
-        List<String> geo = new ArrayList<>(List.of("geomean", ""));
-        section.columns().forEach(c -> geo.add(""));
-        section.ratios().forEach(r -> geo.add(ratio(section.summary().geomean().get(r.id()))));
-        if (targeted) {
-            geo.add(String.valueOf(section.summary().verdict()));
+        if (geomeanRow) {
+            List<String> geo = new ArrayList<>(List.of("geomean"));
+            if (hasN) {
+                geo.add("");
+            }
+            section.columns().forEach(c -> geo.add(""));
+            section.ratios().forEach(r -> geo.add(ratio(section.summary().geomean().get(r.id()))));
+            if (targeted) {
+                geo.add(String.valueOf(section.summary().verdict()));
+            }
+            if (hasChecksums) {
+                geo.add("");
+            }
+            body.add(geo);
         }
-        geo.add("");
-        body.add(geo);
 
         StringBuilder out = new StringBuilder();
-        out.append(section.title()).append(" (median time per call, ").append(section.unit()).append(")\n");
-        grid(out, header, body);
+        out.append(section.title()).append(" (").append(section.measure()).append(", ").append(section.unit()).append(")\n");
+        grid(out, header, body, geomeanRow);
         out.append(howMeasured(section));
         footnotes.forEach((text, i) -> out.append("  [").append(i).append("] ").append(text).append('\n'));
+        if (section.notes() != null) {
+            section.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
+        }
         if (targeted) {
-            out.append("Target: ").append(section.target().describe()).append(" -> ")
-                    .append(section.summary().verdict());
+            out.append("Target: ").append(section.target() != null ? section.target().describe() : section.budget().describe())
+                    .append(" -> ").append(section.summary().verdict());
             if (!section.summary().misses().isEmpty()) {
                 out.append(" (").append(String.join("; ", section.summary().misses())).append(')');
             }
@@ -94,25 +119,39 @@ final class TablePrinter {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2fx", v);
     }
 
-    /** One line per column listing the distinct ways its cells were measured (interpreter != others). */
+    /**
+     * One line per column listing the distinct ways its cells were measured (interpreter != others),
+     * rows measured the same way grouped; a single line when every column reads the same.
+     */
     private static String howMeasured(BenchSection section) {
-        StringBuilder out = new StringBuilder();
+        Map<String, String> perColumn = new LinkedHashMap<>();
         for (Column c : section.columns()) {
-            Set<String> methods = new LinkedHashSet<>();
+            Map<String, List<String>> rowsByMethod = new LinkedHashMap<>();
             for (BenchRow row : section.rows()) {
                 Measurement m = row.cells().get(c.id());
                 if (m != null && m.isOk()) {
-                    methods.add(row.name() + ": " + m.method());
+                    rowsByMethod.computeIfAbsent(m.method(), k -> new ArrayList<>()).add(row.name());
                 }
             }
+            List<String> methods = new ArrayList<>();
+            boolean allRowsAlike = rowsByMethod.size() == 1
+                    && rowsByMethod.values().iterator().next().size() == section.rows().size();
+            rowsByMethod.forEach((method, rows) -> methods.add(allRowsAlike ? method : String.join(", ", rows) + ": " + method));
             if (!methods.isEmpty()) {
-                out.append("  ").append(c.title()).append(": ").append(String.join("; ", methods)).append('\n');
+                perColumn.put(c.title(), String.join("; ", methods));
             }
+        }
+        StringBuilder out = new StringBuilder();
+        if (perColumn.size() > 1 && new LinkedHashSet<>(perColumn.values()).size() == 1) {
+            out.append("  every column: ").append(perColumn.values().iterator().next()).append('\n');
+        } else {
+            perColumn.forEach((title, text) -> out.append("  ").append(title).append(": ").append(text).append('\n'));
         }
         return out.toString();
     }
 
-    private static void grid(StringBuilder out, List<String> header, List<List<String>> body) {
+    /** @param ruleBeforeLast set a summary row (the geomean) off from the rows above it */
+    private static void grid(StringBuilder out, List<String> header, List<List<String>> body, boolean ruleBeforeLast) {
         int[] width = new int[header.size()];
         for (int i = 0; i < width.length; i++) {
             width[i] = header.get(i).length();
@@ -127,7 +166,7 @@ final class TablePrinter {
         }
         out.append(rule.toString().stripTrailing()).append('\n');
         for (int i = 0; i < body.size(); i++) {
-            if (i == body.size() - 1) {
+            if (ruleBeforeLast && i == body.size() - 1) {
                 out.append(rule.toString().stripTrailing()).append('\n');
             }
             line(out, body.get(i), width);

@@ -66,11 +66,12 @@ class BenchReportTest {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         int code = new CommandLine(new BenchCommand().withOutput(
                 new PrintStream(table, true, StandardCharsets.UTF_8), quiet)).execute(
-                "--quick", "--kernels", "fib", "--engines", "native,v8",
+                "--quick", "--sections", "kernels", "--kernels", "fib", "--engines", "native,v8",
                 "--cc", "/nonexistent/cc", "--node", "/nonexistent/node", "--out", out.toString());
         assertThat(code).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile());
         assertThat(json.get("schema").asText()).isEqualTo(BenchReport.SCHEMA);
+        assertThat(json.get("sections")).hasSize(1);
         JsonNode cells = json.at("/sections/0/rows/0/cells");
         assertThat(cells.at("/native/status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(cells.at("/v8/status").asText()).isEqualTo("UNAVAILABLE");

@@ -27,7 +27,7 @@ class KernelChecksumTest {
 
     @BeforeAll
     static void setUp() {
-        layout = ProjectLayout.find(Path.of(""));
+        layout = ProjectLayout.locate();
         modules = new WasmModules(layout, "clang", scratch);
     }
 
