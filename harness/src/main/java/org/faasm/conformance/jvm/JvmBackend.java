@@ -25,7 +25,7 @@ public final class JvmBackend implements Backend {
     public JvmBackend(String name, Path wasmDir, Engine engine, int memoryCapPages) {
         this.name = name;
         this.engine = engine;
-        this.modules = new ModuleCache(wasmDir, engine);
+        this.modules = new ModuleCache(new WasmDirectory(wasmDir), engine);
         this.executor = new MessageExecutor(modules, memoryCapPages);
     }
 
@@ -53,7 +53,7 @@ public final class JvmBackend implements Backend {
     @Override
     public Observation run(Spec spec) throws InterruptedException, ModuleLoadException {
         // An entry module that is missing or invalid is the spec's setup failing (ERROR), not the guest.
-        modules.get(spec.function());
+        modules.get(Spec.USER, spec.function());
         try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());

@@ -20,9 +20,11 @@ import org.faasm.conformance.state.HostState;
  * global tier, and chained calls run asynchronously on a thread pool. The entry message runs on
  * host 0; chained calls go round-robin over the other hosts (or host 0 when it is alone).
  */
-public final class JvmCluster implements AutoCloseable {
+public final class JvmCluster implements CallScheduler, AutoCloseable {
     static final String THREAD_PREFIX = "faasm-jvm-call-";
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Every spec is one app; ids only need to be unique within it. */
+    private static final int APP_ID = 1;
 
     private final MessageExecutor executor;
     private final GlobalState global = new GlobalState();
@@ -41,7 +43,9 @@ public final class JvmCluster implements AutoCloseable {
         this.upload = new HostState("upload", global);
     }
 
-    HostState host(int index) {
+    /** One spec runs as one user, so there is one state space. */
+    @Override
+    public HostState host(String user, int index) {
         return hosts.get(index);
     }
 
@@ -56,18 +60,20 @@ public final class JvmCluster implements AutoCloseable {
 
     /** Runs the entry message on host 0 in the calling thread. */
     Observation runEntry(String user, String function, byte[] input, String cmdline) throws InterruptedException {
-        return executor.run(new Message(nextId.getAndIncrement(), user, function, 0, input, cmdline, 0), this);
+        return executor.run(new Message(nextId.getAndIncrement(), APP_ID, user, function, 0, input, cmdline, 0), this);
     }
 
     /** Submits a chained call and returns its id at once (reference §2.4). */
-    int chain(Message parent, String function, int funcPtr, byte[] input) {
+    @Override
+    public int chain(Message parent, String function, int funcPtr, byte[] input) {
         int id = nextId.getAndIncrement();
-        Message child = new Message(id, parent.user(), function, funcPtr, input, parent.cmdline(), placeChained());
+        Message child = parent.child(id, function, funcPtr, input, placeChained());
         calls.put(id, pool.submit(() -> executor.run(child, this)));
         return id;
     }
 
-    Observation await(int id) throws InterruptedException {
+    @Override
+    public Observation await(int id) throws InterruptedException {
         Future<Observation> call = calls.get(id);
         try {
             return call.get();

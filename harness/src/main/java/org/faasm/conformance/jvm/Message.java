@@ -3,7 +3,14 @@ package org.faasm.conformance.jvm;
 /**
  * One Faasm message to run: Faasm's Message, reduced to what a function can see.
  *
+ * @param appId the app it belongs to; chained calls share their parent's
  * @param funcPtr function-table index for a pointer-chained call, 0 to run {@code _start}
  * @param host the logical host it is placed on
  */
-record Message(int id, String user, String function, int funcPtr, byte[] input, String cmdline, int host) {}
+public record Message(int id, int appId, String user, String function, int funcPtr, byte[] input, String cmdline, int host) {
+
+    /** A chained call made by this message, placed on {@code host}. */
+    public Message child(int childId, String childFunction, int childFuncPtr, byte[] childInput, int childHost) {
+        return new Message(childId, appId, user, childFunction, childFuncPtr, childInput, cmdline, childHost);
+    }
+}

@@ -7,17 +7,17 @@ import org.faasm.conformance.state.HostState;
 /** What the host functions of one running message share: its message, cluster, output and calls. */
 final class MessageContext {
     final Message message;
-    final JvmCluster cluster;
+    final CallScheduler cluster;
     final HostState state;
     final CallTrace trace = new CallTrace();
     final MappedState mapped;
     final List<Integer> chainedIds = new ArrayList<>();
     byte[] output = new byte[0];
 
-    MessageContext(Message message, JvmCluster cluster) {
+    MessageContext(Message message, CallScheduler cluster) {
         this.message = message;
         this.cluster = cluster;
-        this.state = cluster.host(message.host());
+        this.state = cluster.host(message.user(), message.host());
         this.mapped = new MappedState(state);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.observe.Timings;
@@ -26,41 +27,40 @@ import org.faasm.conformance.observe.Timings;
  * entry point, or a function-table entry for a pointer-chained call; then maps exit code, trap or
  * host error to Faasm's message-level outcome (reference §2.1).
  */
-final class MessageExecutor {
+public final class MessageExecutor {
     private final ModuleCache modules;
     private final int memoryCapPages;
 
-    MessageExecutor(ModuleCache modules, int memoryCapPages) {
+    public MessageExecutor(ModuleCache modules, int memoryCapPages) {
         this.modules = modules;
         this.memoryCapPages = memoryCapPages;
     }
 
-    Observation run(Message message, JvmCluster cluster) throws InterruptedException {
+    public Observation run(Message message, CallScheduler cluster) throws InterruptedException {
         MessageContext context = new MessageContext(message, cluster);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         long start = System.nanoTime();
         long instantiated = start;
         Result result;
-        if (!modules.exists(message.function())) {
-            result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "': there is no "
-                    + message.function() + ".wasm");
-        } else {
-            try (WasiPreview1 wasi = wasi(stdout, stderr, message.cmdline())) {
-                Instance instance = null;
-                try {
-                    CompiledModule module = modules.get(message.function());
-                    instance = instantiate(module, new ImportBinder(context, wasi));
+        try (WasiPreview1 wasi = wasi(stdout, stderr, message.cmdline())) {
+            Instance instance = null;
+            try {
+                Optional<CompiledModule> module = modules.find(message.user(), message.function());
+                if (module.isEmpty()) {
+                    result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "' for user " + message.user());
+                } else {
+                    instance = instantiate(module.get(), new ImportBinder(context, wasi));
                     instantiated = System.nanoTime();
                     result = execute(instance, message);
-                } catch (ModuleLoadException e) {
-                    result = new Result(Outcome.HOST_ERROR, 1, e.getMessage());
-                } catch (RuntimeException | StackOverflowError e) {
-                    result = failure(e, instance);
                 }
-                if (instance != null && result.outcome != Outcome.NOT_FOUND) {
-                    syncMappedState(context, instance);
-                }
+            } catch (ModuleLoadException e) {
+                result = new Result(Outcome.HOST_ERROR, 1, e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                result = failure(e, instance);
+            }
+            if (instance != null) {
+                syncMappedState(context, instance);
             }
         }
         long end = System.nanoTime();
@@ -221,7 +221,7 @@ final class MessageExecutor {
     }
 
     /** Every call this message chained, in the order made, each awaited even if the guest did not. */
-    private static List<Observation> children(MessageContext context, JvmCluster cluster) throws InterruptedException {
+    private static List<Observation> children(MessageContext context, CallScheduler cluster) throws InterruptedException {
         List<Observation> children = new ArrayList<>();
         for (int id : context.chainedIds) {
             children.add(cluster.await(id));

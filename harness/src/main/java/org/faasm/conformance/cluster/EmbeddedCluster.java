@@ -1,0 +1,81 @@
+package org.faasm.conformance.cluster;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.faasm.conformance.jvm.Engine;
+import org.faasm.conformance.jvm.JvmBackend;
+import org.faasm.conformance.jvm.MessageExecutor;
+import org.faasm.conformance.jvm.ModuleCache;
+
+/**
+ * The JVM engine behind Faasm's own HTTP API on 127.0.0.1: an upload server ({@code /ping},
+ * {@code /f/}, {@code /s/}) and a planner ({@code EXECUTE_BATCH}, {@code EXECUTE_BATCH_STATUS}, the
+ * flushes), each on its own ephemeral port, with several logical workers that each have their own
+ * local state tier. What the browser offloads to, and what the Faasm client is tested against.
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+    static {
+        // The JDK server otherwise stalls ~40 ms per small response (Nagle + delayed ACK).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final StateSpaces state;
+    private final ModuleCache modules;
+    private final Planner planner;
+    private final HttpServer upload;
+    private final HttpServer plannerHttp;
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(ClusterThreads.named("faasm-embedded-http-"));
+
+    private EmbeddedCluster(int workers, Duration messageTimeout) throws IOException {
+        FunctionStore functions = new FunctionStore();
+        this.state = new StateSpaces(workers);
+        this.modules = new ModuleCache(functions, Engine.COMPILER);
+        this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES), state, workers, messageTimeout);
+        this.upload = server(new UploadServer(functions, modules, state));
+        this.plannerHttp = server(new PlannerServer(planner, state::clear));
+    }
+
+    /** Starts a cluster with {@code workers} logical workers, each message limited to {@code messageTimeout}. */
+    public static EmbeddedCluster start(int workers, Duration messageTimeout) throws IOException {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one worker");
+        }
+        return new EmbeddedCluster(workers, messageTimeout);
+    }
+
+    /** The upload server, e.g. {@code http://127.0.0.1:41234} (Faasm: port 8002). */
+    public URI uploadUri() {
+        return uri(upload);
+    }
+
+    /** The planner, e.g. {@code http://127.0.0.1:41235} (Faasm: port 8080). */
+    public URI plannerUri() {
+        return uri(plannerHttp);
+    }
+
+    private HttpServer server(Exchanges.Route route) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", Exchanges.handler(route));
+        server.setExecutor(httpThreads);
+        server.start();
+        return server;
+    }
+
+    private static URI uri(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        upload.stop(0);
+        plannerHttp.stop(0);
+        planner.close();
+        httpThreads.shutdownNow();
+    }
+}

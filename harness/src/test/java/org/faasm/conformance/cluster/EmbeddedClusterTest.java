@@ -1,0 +1,174 @@
+package org.faasm.conformance.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import org.faasm.conformance.run.ProjectLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The embedded cluster over real HTTP on 127.0.0.1, including the requests it must refuse. */
+class EmbeddedClusterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static EmbeddedCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = EmbeddedCluster.start(2, Duration.ofSeconds(2));
+        for (String function : new String[] {"echo", "chain_by_name", "loop_forever", "state_read_given"}) {
+            byte[] wasm = Files.readAllBytes(ProjectLayout.locate().wasm().resolve(function + ".wasm"));
+            assertThat(send(put(cluster.uploadUri(), "/f/demo/" + function, wasm)).body()).isEqualTo("Function upload complete\n");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void pingAnswersPong() throws Exception {
+        HttpResponse<String> ping = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/ping")).GET().build());
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("PONG");
+        assertThat(ping.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
+
+    @Test
+    void executesABatchAndReportsItsResultByMessageId() throws Exception {
+        HttpResponse<String> submitted = planner(10, batch(424242, 777001, "echo", "hello"));
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(submitted.body()).isEqualTo("{\"appId\":424242}");
+        JsonNode status = awaitFinished(424242);
+        JsonNode result = status.get("messageResults").get(0);
+        assertThat(result.get("id").asInt()).isEqualTo(777001);
+        assertThat(result.get("output_data").asText()).isEqualTo("hello");
+        assertThat(result.get("input_data").asText()).isEqualTo(base64("hello"));
+        assertThat(result.has("returnValue")).as("default values are omitted").isFalse();
+        assertThat(result.get("start_ts").isTextual()).as("int64 values are strings").isTrue();
+    }
+
+    @Test
+    void chainedCallsShareTheAppAndAreListedAsChildren() throws Exception {
+        planner(10, batch(5150, 5151, "chain_by_name", ""));
+        JsonNode status = awaitFinished(5150);
+        assertThat(status.get("messageResults")).hasSize(2);
+        JsonNode parent = find(status, 5151);
+        assertThat(parent.get("chainedMsgIds")).hasSize(1);
+        JsonNode child = find(status, parent.get("chainedMsgIds").get(0).asInt());
+        assertThat(child.get("function").asText()).isEqualTo("echo");
+        assertThat(child.get("appId").asInt()).isEqualTo(5150);
+    }
+
+    @Test
+    void statusOfAnAppWithNoResultYetIs500AppNotRegistered() throws Exception {
+        HttpResponse<String> status = planner(11, "{\"appId\":999999}");
+        assertThat(status.statusCode()).isEqualTo(500);
+        assertThat(status.body()).isEqualTo("App not registered in results");
+    }
+
+    @Test
+    void aMessageThatNeverFinishesFailsAtItsDeadline() throws Exception {
+        planner(10, batch(31337, 31338, "loop_forever", ""));
+        JsonNode result = awaitFinished(31337).get("messageResults").get(0);
+        assertThat(result.get("returnValue").asInt()).isEqualTo(1);
+        assertThat(result.get("output_data").asText()).contains("no result within 2000 ms");
+    }
+
+    @Test
+    void stateRoundTripsAndIsSeenByFunctions() throws Exception {
+        assertThat(send(put(cluster.uploadUri(), "/s/demo/shared_value", "ABCD".getBytes())).statusCode()).isEqualTo(200);
+        HttpResponse<String> got = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/shared_value")).GET().build());
+        assertThat(got.body()).isEqualTo("ABCD");
+        assertThat(send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/never_written")).GET().build()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void badRequestsGetA4xxWithAMessageAndTheServerStaysUp() throws Exception {
+        assertThat(send(put(cluster.uploadUri(), "/f/demo/..", new byte[] {1})).statusCode()).isEqualTo(400);
+        assertThat(send(put(cluster.uploadUri(), "/f/demo/garbage", "not wasm".getBytes())).body()).contains("not a valid wasm module");
+        assertThat(send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/f/demo/echo")).GET().build()).body())
+                .startsWith("Unrecognised GET request");
+        assertThat(send(put(cluster.uploadUri(), "/s/demo/big", new byte[UploadServer.MAX_STATE_BYTES + 1])).statusCode()).isEqualTo(413);
+        assertThat(planner("").statusCode()).isEqualTo(400);
+        assertThat(planner("{not json").body()).startsWith("Bad JSON in request body");
+        assertThat(planner("{\"http_type\":10,\"payload\":\"{}\",\"extra\":1}").body()).contains("unknown field 'extra'");
+        assertThat(planner(10, "{\"appId\":1,\"user\":\"demo\",\"function\":\"echo\",\"messages\":[{\"id\":0}]}").body())
+                .startsWith("Bad BatchExecRequest");
+        assertThat(planner(10, "{\"appId\":1,\"user\":\"demo\",\"function\":\"echo\",\"bogus\":true}").body())
+                .contains("payload: unknown field 'bogus'");
+        HttpResponse<String> options = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/k"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(options.statusCode()).isEqualTo(204);
+        pingAnswersPong();
+    }
+
+    @Test
+    void anUnknownFunctionFailsLikeFaasm() throws Exception {
+        planner(10, batch(8080, 8081, "not_uploaded", ""));
+        JsonNode result = awaitFinished(8080).get("messageResults").get(0);
+        assertThat(result.get("returnValue").asInt()).isEqualTo(1);
+        assertThat(result.get("output_data").asText()).isEqualTo("Error trying to claim executor");
+    }
+
+    private static JsonNode awaitFinished(int appId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = planner(11, "{\"appId\":" + appId + "}");
+            if (status.statusCode() == 200) {
+                JsonNode node = JSON.readTree(status.body());
+                if (node.path("finished").asBoolean(false)) {
+                    return node;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("app " + appId + " did not finish");
+    }
+
+    private static JsonNode find(JsonNode status, int id) {
+        for (JsonNode result : status.get("messageResults")) {
+            if (result.get("id").asInt() == id) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for message " + id + " in " + status);
+    }
+
+    private static String batch(int appId, int messageId, String function, String input) {
+        return "{\"appId\":" + appId + ",\"user\":\"demo\",\"function\":\"" + function + "\",\"messages\":[{\"id\":" + messageId
+                + ",\"appId\":" + appId + ",\"user\":\"demo\",\"function\":\"" + function + "\",\"input_data\":\"" + base64(input) + "\"}]}";
+    }
+
+    private static HttpResponse<String> planner(int type, String payload) throws Exception {
+        return planner(JSON.createObjectNode().put("http_type", type).put("payload", payload).toString());
+    }
+
+    private static HttpResponse<String> planner(String body) throws Exception {
+        return send(HttpRequest.newBuilder(cluster.plannerUri()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpRequest put(URI base, String path, byte[] body) {
+        return HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
