@@ -10,7 +10,9 @@ public enum Capability {
     STATE_OFFSET("state-offset"),
     STATE_LOCKS("state-locks"),
     STATE_DIRTY("state-dirty"),
-    CLEAR_APPENDED("clear-appended");
+    CLEAR_APPENDED("clear-appended"),
+    /** stdout and stderr seen apart from the output; without it a spec's stdio expectations are not checked (and the verdict says so). */
+    CAPTURED_STDIO("captured-stdio");
 
     private final String id;
 

@@ -28,4 +28,16 @@ public record Spec(
 
     /** The user every spec's functions run as; state and chaining are scoped to it. */
     public static final String USER = "demo";
+
+    /** The same spec without expectations on stdout and stderr, for backends that cannot see them apart. */
+    public Spec withoutStdioExpectations() {
+        Expectation reduced = new Expectation(expect.returnValue(), expect.output(), java.util.Optional.empty(),
+                java.util.Optional.empty(), expect.trap(), expect.chained(), expect.state());
+        return new Spec(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, reduced, tags);
+    }
+
+    /** Whether the spec checks stdout or stderr. */
+    public boolean expectsStdio() {
+        return expect.stdout().isPresent() || expect.stderr().isPresent();
+    }
 }

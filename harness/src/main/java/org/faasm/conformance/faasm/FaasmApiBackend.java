@@ -1,0 +1,71 @@
+package org.faasm.conformance.faasm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.faasm.conformance.backend.Availability;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Spec;
+
+/**
+ * {@code faasm-api}: the Faasm client against the embedded cluster, so every spec goes through the
+ * same client code path a real cluster gets, in any CI. Like a real cluster it cannot show a trace,
+ * stdout apart from the output, or place calls on chosen hosts.
+ */
+public final class FaasmApiBackend implements Backend {
+    private static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path wasmDir;
+    private EmbeddedCluster cluster;
+    private SpecOnCluster runner;
+
+    public FaasmApiBackend(Path wasmDir) {
+        this.wasmDir = wasmDir;
+    }
+
+    @Override
+    public String name() {
+        return "faasm-api";
+    }
+
+    @Override
+    public String version() {
+        return "Faasm HTTP API client on the embedded cluster (jvm engine)";
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.yes();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.allOf(Capability.class);
+        capabilities.remove(Capability.MULTI_HOST);
+        capabilities.remove(Capability.CAPTURED_STDIO);
+        return capabilities;
+    }
+
+    @Override
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        if (runner == null) {
+            cluster = EmbeddedCluster.start(1, MESSAGE_TIMEOUT);
+            runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
+                    Duration.ofSeconds(30)), wasmDir);
+        }
+        return runner.run(spec);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.faasm.conformance.faasm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.faasm.conformance.backend.Availability;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Spec;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * A real Faasm cluster running one WebAssembly VM ({@code faasm-wamr} or {@code faasm-wavm}): an
+ * existing deployment when its URLs are configured (then nothing is started, and {@code -Dfaasm.vm}
+ * says which VM it runs), else one started from {@code docker/} with Testcontainers. Without either it
+ * is UNAVAILABLE with the reason — or, when {@code -Dfaasm.required=true} (env FAASM_REQUIRED), every
+ * spec is an ERROR, so a CI that demands a cluster cannot go green without one.
+ */
+public final class FaasmClusterBackend implements Backend {
+    private final String vm;
+    private final Path projectRoot;
+    private final Path wasmDir;
+    private final Optional<FaasmEndpoints> existing;
+    private final boolean required;
+    private Availability availability;
+    /** Why a required cluster cannot run; every spec then fails with it. */
+    private String requiredButMissing;
+    private ComposeCluster compose;
+    private SpecOnCluster runner;
+
+    public FaasmClusterBackend(String vm, Path projectRoot, Path wasmDir) {
+        this.vm = vm;
+        this.projectRoot = projectRoot;
+        this.wasmDir = wasmDir;
+        this.existing = FaasmEndpoints.configured();
+        this.required = Boolean.parseBoolean(System.getProperty("faasm.required", System.getenv().getOrDefault("FAASM_REQUIRED", "false")));
+    }
+
+    @Override
+    public String name() {
+        return "faasm-" + vm;
+    }
+
+    @Override
+    public String version() {
+        return existing.map(e -> "existing deployment at " + e.planner() + " (" + vm + ")")
+                .orElse("Faasm 0.29.0, planner 0.20.0 from docker/ (" + vm + ")");
+    }
+
+    @Override
+    public synchronized Availability availability() {
+        if (availability == null) {
+            Availability found = probe();
+            availability = found.available() || !required ? found : Availability.yes();
+            if (!found.available() && required) {
+                requiredButMissing = found.reason();
+            }
+        }
+        return availability;
+    }
+
+    private Availability probe() {
+        if (existing.isPresent()) {
+            String configuredVm = System.getProperty("faasm.vm", System.getenv().getOrDefault("FAASM_WASM_VM", "wamr"));
+            if (!configuredVm.equals(vm)) {
+                return Availability.no("the configured deployment runs " + configuredVm + " (set -Dfaasm.vm)");
+            }
+            return Availability.yes();
+        }
+        if (!ComposeCluster.exists(ComposeCluster.composeFile(projectRoot))) {
+            return Availability.no("no docker/docker-compose.yml under " + projectRoot);
+        }
+        try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return Availability.no("no Docker engine to start a Faasm cluster (and no faasm.planner.url/faasm.upload.url"
+                        + " for an existing one)");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.no("Docker could not be checked: " + e.getMessage());
+        }
+        return Availability.yes();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.allOf(Capability.class);
+        capabilities.remove(Capability.MULTI_HOST);
+        capabilities.remove(Capability.CAPTURED_STDIO);
+        return capabilities;
+    }
+
+    @Override
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        if (requiredButMissing != null) {
+            throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
+        }
+        if (runner == null) {
+            FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
+            runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
+        }
+        return runner.run(spec);
+    }
+
+    private FaasmEndpoints startCompose() {
+        compose = new ComposeCluster(ComposeCluster.composeFile(projectRoot), vm,
+                projectRoot.resolve("reports").resolve(name() + "-logs"));
+        return compose.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (compose != null) {
+            compose.close();
+        }
+    }
+}

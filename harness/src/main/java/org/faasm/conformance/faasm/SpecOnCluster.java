@@ -1,0 +1,74 @@
+package org.faasm.conformance.faasm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.ChainedCallExpectation;
+import org.faasm.conformance.spec.Spec;
+
+/**
+ * Runs one spec on a Faasm deployment through its HTTP API: a fresh user per spec (state is scoped to
+ * users, so specs cannot see each other's keys), the functions it needs uploaded through {@code /f/},
+ * its given state written through {@code /s/}, one batch executed, its results awaited, and the state
+ * it expects read back.
+ */
+final class SpecOnCluster {
+    /** Faasm's own chained-call timeout is 300 s; a spec's deadline normally ends the wait long before. */
+    private static final Duration RESULT_DEADLINE = Duration.ofMinutes(5);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final FaasmClient client;
+    private final Path wasmDir;
+    private final String userPrefix = "conf" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+
+    SpecOnCluster(FaasmClient client, Path wasmDir) {
+        this.client = client;
+        this.wasmDir = wasmDir;
+    }
+
+    Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        String user = userPrefix + "_" + RUNS.incrementAndGet();
+        for (String function : functionsOf(spec)) {
+            Path wasm = wasmDir.resolve(function + ".wasm");
+            if (Files.isRegularFile(wasm)) {
+                client.uploadFunction(user, function, Files.readAllBytes(wasm));
+            }
+        }
+        spec.givenState().forEach((key, value) -> client.putState(user, key, value));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int appId = random.nextInt(1, Integer.MAX_VALUE);
+        int messageId = random.nextInt(1, Integer.MAX_VALUE);
+        client.executeBatch(appId, user, List.of(new BatchMessage(messageId, spec.function(), 0, spec.input(), spec.cmdline())));
+        List<MessageResult> results = client.awaitResults(appId, messageId, RESULT_DEADLINE);
+        Map<String, byte[]> state = new LinkedHashMap<>();
+        for (String key : spec.expect().state().keySet()) {
+            client.getState(user, key).ifPresent(value -> state.put(key, value));
+        }
+        return ResultTree.build(results, messageId).withStateAfter(state);
+    }
+
+    /** The entry function and every function the spec expects to be chained by name. */
+    private static Set<String> functionsOf(Spec spec) {
+        Set<String> functions = new LinkedHashSet<>();
+        functions.add(spec.function());
+        spec.expect().chained().ifPresent(calls -> addChained(calls, functions));
+        return functions;
+    }
+
+    private static void addChained(List<ChainedCallExpectation> calls, Set<String> functions) {
+        for (ChainedCallExpectation call : calls) {
+            call.function().ifPresent(functions::add);
+            call.chained().ifPresent(nested -> addChained(nested, functions));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.faasm.conformance.faasm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.run.SpecRunner;
+import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.verdict.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A real-cluster column pointed at an existing deployment (here the embedded cluster) starts nothing and runs specs. */
+class ExistingDeploymentTest {
+    @AfterEach
+    void clear() {
+        System.clearProperty("faasm.planner.url");
+        System.clearProperty("faasm.upload.url");
+        System.clearProperty("faasm.vm");
+    }
+
+    @Test
+    void runsSpecsOnTheConfiguredDeploymentForItsVmOnly() throws Exception {
+        ProjectLayout layout = ProjectLayout.locate();
+        SpecCatalog catalog = SpecCatalog.load(layout.specs());
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(1, Duration.ofSeconds(10));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(10))) {
+            System.setProperty("faasm.planner.url", cluster.plannerUri().toString());
+            System.setProperty("faasm.upload.url", cluster.uploadUri().toString());
+            System.setProperty("faasm.vm", "wavm");
+            Path root = layout.root();
+            try (FaasmClusterBackend wavm = new FaasmClusterBackend("wavm", root, layout.wasm());
+                    FaasmClusterBackend wamr = new FaasmClusterBackend("wamr", root, layout.wasm())) {
+                assertThat(wavm.availability().available()).isTrue();
+                assertThat(wavm.version()).contains("existing deployment at " + cluster.plannerUri());
+                assertThat(wamr.availability().reason()).contains("the configured deployment runs wavm");
+                for (String id : new String[] {"io/echo_text", "chaining/by_name", "state/read_given", "exit/return_seven"}) {
+                    var spec = catalog.specs().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+                    assertThat(runner.run(spec, wavm).status()).as(id).isEqualTo(Status.PASS);
+                }
+            }
+        }
+    }
+}
