@@ -115,6 +115,7 @@ public final class FaasmClusterBackend implements Backend {
     @Override
     public synchronized void close() {
         if (compose != null) {
+            compose.keepLogs();
             compose.close();
         }
     }

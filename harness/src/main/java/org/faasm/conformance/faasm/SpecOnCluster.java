@@ -19,8 +19,8 @@ import org.faasm.conformance.spec.Spec;
 /**
  * Runs one spec on a Faasm deployment through its HTTP API: a fresh user per spec (state is scoped to
  * users, so specs cannot see each other's keys), the functions it needs uploaded through {@code /f/},
- * its given state written through {@code /s/}, one batch executed, its results awaited, and the state
- * it expects read back.
+ * its given state written through {@code /s/}, one batch executed, its results awaited, the state it
+ * expects read back, and the cluster flushed.
  */
 final class SpecOnCluster {
     /** Faasm's own chained-call timeout is 300 s; a spec's deadline normally ends the wait long before. */
@@ -54,6 +54,8 @@ final class SpecOnCluster {
         for (String key : spec.expect().state().keySet()) {
             client.getState(user, key).ifPresent(value -> state.put(key, value));
         }
+        // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
+        client.flush();
         return ResultTree.build(results, messageId).withStateAfter(state);
     }
 
