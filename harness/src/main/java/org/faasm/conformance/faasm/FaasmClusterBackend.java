@@ -86,11 +86,21 @@ public final class FaasmClusterBackend implements Backend {
         return Availability.yes();
     }
 
+    /**
+     * What the VM lacks (reference §1.7, §2.6): WAMR has no offset-state, lock, dirty-flag or
+     * clear_appended calls; WAVM's await_call_output copies into a caller buffer, not libfaasm's ABI.
+     * Neither places calls on chosen hosts or reports stdout apart from the output.
+     */
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
-        capabilities.remove(Capability.MULTI_HOST);
-        capabilities.remove(Capability.CAPTURED_STDIO);
+        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO));
+        if (vm.equals("wamr")) {
+            capabilities.removeAll(EnumSet.of(Capability.STATE_OFFSET, Capability.STATE_LOCKS, Capability.STATE_DIRTY,
+                    Capability.CLEAR_APPENDED));
+        } else {
+            capabilities.remove(Capability.AWAIT_CALL_OUTPUT);
+        }
         return capabilities;
     }
 
