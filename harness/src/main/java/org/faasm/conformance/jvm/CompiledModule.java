@@ -6,4 +6,4 @@ import com.dylibso.chicory.wasm.WasmModule;
 import java.util.function.Function;
 
 /** A parsed module and the machine factory its instances share (compiled once, or interpreted). */
-record CompiledModule(String function, WasmModule module, Function<Instance, Machine> machineFactory) {}
+record CompiledModule(WasmModule module, Function<Instance, Machine> machineFactory) {}

@@ -36,8 +36,21 @@ public final class JvmBackend implements Backend {
 
     @Override
     public String version() {
-        String chicory = com.dylibso.chicory.runtime.Instance.class.getPackage().getImplementationVersion();
-        return "Chicory " + (chicory == null ? "1.7.5" : chicory) + " (" + engine.name().toLowerCase() + ")";
+        return "Chicory " + chicoryVersion() + " (" + engine.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /** From the Maven metadata inside Chicory's jar, so the report names the version really on the class path. */
+    static String chicoryVersion() {
+        try (java.io.InputStream in = com.dylibso.chicory.runtime.Instance.class.getResourceAsStream(
+                "/META-INF/maven/com.dylibso.chicory/runtime/pom.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class ModuleCache {
             if (bytes.isEmpty()) {
                 return new Entry(null, null);
             }
-            return new Entry(compile(function, bytes.get(), where), null);
+            return new Entry(compile(bytes.get(), where), null);
         } catch (IOException e) {
             return new Entry(null, new ModuleLoadException(where + ": cannot read module: " + e.getMessage(), e));
         } catch (ModuleLoadException e) {
@@ -71,14 +71,14 @@ public final class ModuleCache {
         }
     }
 
-    private CompiledModule compile(String function, byte[] bytes, String where) throws ModuleLoadException {
+    private CompiledModule compile(byte[] bytes, String where) throws ModuleLoadException {
         String digest = sha256(bytes);
         CompiledModule done = compiled.get(digest);
         if (done != null) {
             return done;
         }
         WasmModule module = parse(bytes, where);
-        CompiledModule fresh = new CompiledModule(function, module, engine.machineFactory(module));
+        CompiledModule fresh = new CompiledModule(module, engine.machineFactory(module));
         CompiledModule raced = compiled.putIfAbsent(digest, fresh);
         return raced != null ? raced : fresh;
     }
