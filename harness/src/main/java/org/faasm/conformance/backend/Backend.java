@@ -1,6 +1,7 @@
 package org.faasm.conformance.backend;
 
 import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -24,6 +25,11 @@ public interface Backend extends AutoCloseable {
     Availability availability();
 
     Set<Capability> capabilities();
+
+    /** The {@code __faasm_*} imports it implements, for the coverage report; empty when it does not say. */
+    default Set<FaasmImport> implementedImports() {
+        return Set.of();
+    }
 
     /** Runs the spec's function with its input and given state; the observation of the entry message. */
     Observation run(Spec spec) throws Exception;

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param source the YAML file it was read from
  * @param hosts logical hosts in the cluster; the entry runs on host 0
+ * @param consensus whether the backends must also agree with each other
  */
 public record Spec(
         String id,
@@ -24,7 +25,15 @@ public record Spec(
         Map<String, byte[]> givenState,
         Set<Capability> requires,
         Expectation expect,
-        List<String> tags) {
+        List<String> tags,
+        boolean consensus) {
+
+    /** A spec judged against fixed values only. */
+    public Spec(String id, Path source, String summary, String function, byte[] input, String cmdline, int hosts,
+            Optional<Long> timeoutMs, Map<String, byte[]> givenState, Set<Capability> requires, Expectation expect,
+            List<String> tags) {
+        this(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, expect, tags, false);
+    }
 
     /** The user every spec's functions run as; state and chaining are scoped to it. */
     public static final String USER = "demo";

@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * Every error names the file, the line and the field.
  */
 public final class SpecLoader {
-    private final SpecSchema schema = new SpecSchema();
+    private final SchemaResource schema = new SchemaResource(SchemaResource.SPEC_V1);
     private final Path specsRoot;
 
     /** @param specsRoot the folder spec ids are relative to */
@@ -33,7 +33,7 @@ public final class SpecLoader {
     public Spec load(Path file) throws SpecLoadException {
         YamlDocument document = parse(file);
         List<SpecLoadError> errors = new ArrayList<>();
-        for (SpecSchema.Violation violation : schema.validate(document.root())) {
+        for (SchemaResource.Violation violation : schema.validate(document.root())) {
             errors.add(new SpecLoadError(file, document.lineOf(violation.pointer()), violation.pointer(), violation.message()));
         }
         if (!errors.isEmpty()) {
@@ -98,8 +98,9 @@ public final class SpecLoader {
                     root.has("timeoutMs") ? Optional.of(root.get("timeoutMs").asLong()) : Optional.empty(),
                     given,
                     requires,
-                    expectation(root.get("expect")),
-                    tags);
+                    expectation(root.path("expect")),
+                    tags,
+                    root.path("consensus").asBoolean(false));
         }
 
         private Expectation expectation(JsonNode node) {

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A parsed YAML document together with the line on which each JSON-pointer location starts. */
-final class YamlDocument {
+public final class YamlDocument {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
@@ -23,17 +23,17 @@ final class YamlDocument {
         this.lines = lines;
     }
 
-    static YamlDocument parse(String text) throws JsonProcessingException {
+    public static YamlDocument parse(String text) throws JsonProcessingException {
         JsonNode root = MAPPER.readTree(text);
         return new YamlDocument(root, lineIndex(text));
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** The line of the nearest located ancestor of {@code pointer}, or 0. */
-    int lineOf(String pointer) {
+    public int lineOf(String pointer) {
         String current = pointer;
         while (true) {
             Integer line = lines.get(current);

@@ -6,7 +6,11 @@ public enum Status {
     PASS,
     /** It ran, and something differs from the spec. */
     FAIL,
-    /** The backend lacks a capability the spec requires. */
+    /** It failed as its backend's expectations file says it would; does not break the build. */
+    XFAIL,
+    /** It passed although its backend's expectations file says it fails: the entry is stale. */
+    XPASS,
+    /** The backend lacks a capability the spec requires (or its expectations file skips the spec). */
     SKIP,
     /** The backend cannot run here at all (e.g. no Docker). */
     UNAVAILABLE,
@@ -17,6 +21,6 @@ public enum Status {
 
     /** Whether this status breaks the build. */
     public boolean isFailure() {
-        return this == FAIL || this == ERROR || this == TIMEOUT;
+        return this == FAIL || this == ERROR || this == TIMEOUT || this == XPASS;
     }
 }

@@ -13,17 +13,20 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 
-/** The JSON Schema of spec format v1 (harness resource {@value #RESOURCE}), applied to parsed YAML. */
-final class SpecSchema {
-    static final String RESOURCE = "/schema/spec-v1.schema.json";
+/**
+ * A JSON Schema (draft 2020-12) shipped as a harness resource, applied to parsed YAML or JSON; each
+ * violation carries the JSON pointer of the offending field so callers can name its line.
+ */
+public final class SchemaResource {
+    public static final String SPEC_V1 = "/schema/spec-v1.schema.json";
 
     private final JsonSchema schema;
 
-    SpecSchema() {
+    public SchemaResource(String resource) {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        try (InputStream in = SpecSchema.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = SchemaResource.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         } catch (IOException e) {
@@ -31,10 +34,10 @@ final class SpecSchema {
         }
     }
 
-    /** Schema violations, each with the JSON pointer of the offending field. */
-    List<Violation> validate(JsonNode document) {
+    /** Schema violations, each with the JSON pointer of the offending field, in document order. */
+    public List<Violation> validate(JsonNode document) {
         return schema.validate(document).stream()
-                .map(SpecSchema::violation)
+                .map(SchemaResource::violation)
                 .sorted(Comparator.comparing(Violation::pointer))
                 .toList();
     }
@@ -47,5 +50,5 @@ final class SpecSchema {
         return new Violation(pointer, message.getMessage());
     }
 
-    record Violation(String pointer, String message) {}
+    public record Violation(String pointer, String message) {}
 }
