@@ -2,70 +2,111 @@ package org.faasm.conformance;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.faasm.conformance.backend.Availability;
-import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
+import org.faasm.conformance.coverage.Coverage;
+import org.faasm.conformance.coverage.ModuleImports;
+import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.expectations.ExpectationsLoader;
+import org.faasm.conformance.report.ReportWriter;
+import org.faasm.conformance.report.RunInfo;
+import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
+import org.faasm.conformance.run.SpecJudge;
+import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecLoadError;
 import org.faasm.conformance.verdict.FailureReport;
-import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The conformance suite as JUnit tests: one test per spec × backend, named {@code <spec id> [<backend>]},
- * its source the spec file. Narrow it with {@code -Dconformance.specs=chain/*},
- * {@code -Dconformance.tags=state} and {@code -Dconformance.backends=jvm}.
+ * The conformance suite as JUnit tests: a container per spec holding one test per backend, named
+ * {@code <spec id> [<backend>]}, its source the spec file. Verdicts come from the same {@link SpecJudge}
+ * as the command line: XFAIL and SKIP are aborted with their reason, XPASS fails. Afterwards the run's
+ * report.json, index.html and summary.md go to {@code -Dconformance.reports} (default
+ * {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
+ * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm}; compare with
+ * {@code -Dconformance.baseline=<earlier report.json>}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceSuiteTest {
+    private final List<SpecOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final List<SpecLoadError> loadErrors = new ArrayList<>();
+    private ProjectLayout layout;
+    private SpecCatalog catalog;
+    private BackendPool pool;
+    private SpecJudge judge;
+    private Instant started;
+
+    @BeforeAll
+    void open() {
+        started = Instant.now();
+        layout = ProjectLayout.locate();
+        catalog = SpecCatalog.load(layout.specs());
+        Expectations expectations = new ExpectationsLoader().load(layout.expectations());
+        loadErrors.addAll(catalog.errors());
+        loadErrors.addAll(expectations.errors());
+        Backends registry = new Backends();
+        List<String> names = Selection.fromSystemProperties().backendsOr(registry.names());
+        pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names);
+        judge = new SpecJudge(pool, expectations, SpecRunner.DEFAULT_TIMEOUT);
+    }
 
     @TestFactory
     Stream<DynamicNode> conformance() {
-        ProjectLayout layout = ProjectLayout.locate();
-        Selection selection = Selection.fromSystemProperties();
-        SpecCatalog catalog = SpecCatalog.load(layout.specs());
-        List<Spec> specs = selection.specSelector().select(catalog.specs());
-        Backends registry = new Backends();
-        SpecRunner runner = new SpecRunner(SpecRunner.DEFAULT_TIMEOUT);
-        List<Backend> backends = new ArrayList<>();
         List<DynamicNode> nodes = new ArrayList<>();
-        catalog.errors().stream().map(ConformanceSuiteTest::loadFailure).forEach(nodes::add);
-        for (String name : selection.backendsOr(registry.names())) {
-            Backend backend = registry.create(name, new BackendConfig(layout.wasm()));
-            backends.add(backend);
-            Availability availability = backend.availability();
-            nodes.add(DynamicContainer.dynamicContainer(name, specs.stream()
-                    .map(spec -> DynamicTest.dynamicTest(spec.id() + " [" + name + "]", spec.source().toUri(),
-                            () -> check(runner, spec, backend, availability)))));
+        loadErrors.stream().map(ConformanceSuiteTest::loadFailure).forEach(nodes::add);
+        for (Spec spec : Selection.fromSystemProperties().specSelector().select(catalog.specs())) {
+            // The spec runs on every backend when its container starts, so consensus can compare them.
+            nodes.add(DynamicContainer.dynamicContainer(spec.id(), spec.source().toUri(),
+                    Stream.of(spec).map(judge::judge).peek(outcomes::add).flatMap(ConformanceSuiteTest::tests)));
         }
-        return nodes.stream().onClose(() -> {
-            backends.forEach(Backend::close);
-            runner.close();
-        });
+        return nodes.stream();
     }
 
-    private static void check(SpecRunner runner, Spec spec, Backend backend, Availability availability) {
-        if (!availability.available()) {
-            throw new TestAbortedException("UNAVAILABLE: " + backend.name() + ": " + availability.reason());
-        }
-        Verdict verdict = runner.run(spec, backend);
-        if (verdict.status() == Status.SKIP) {
-            throw new TestAbortedException("SKIP: " + verdict.message());
-        }
-        if (verdict.status().isFailure()) {
-            fail(FailureReport.render(verdict));
+    @AfterAll
+    void writeReports() throws IOException {
+        judge.close();
+        pool.close();
+        RunResult run = new RunResult(started, Instant.now(), pool.infos(), List.copyOf(outcomes), List.copyOf(loadErrors));
+        Path folder = Path.of(System.getProperty("conformance.reports",
+                layout.root().resolve("harness/target/conformance-reports").toString()));
+        Optional<Path> baseline = Optional.ofNullable(System.getProperty("conformance.baseline")).filter(s -> !s.isBlank()).map(Path::of);
+        ReportWriter.Written written = ReportWriter.write(run, Coverage.of(run, new ModuleImports(layout.wasm())),
+                RunInfo.of(layout.root()), baseline, folder);
+        System.out.println("Conformance reports: " + written.json() + ", " + written.html() + ", " + written.markdown());
+    }
+
+    private static Stream<DynamicNode> tests(SpecOutcome outcome) {
+        return outcome.verdicts().stream().map(verdict -> DynamicTest.dynamicTest(
+                verdict.specId() + " [" + verdict.backend() + "]", outcome.spec().source().toUri(), () -> check(verdict)));
+    }
+
+    private static void check(Verdict verdict) {
+        switch (verdict.status()) {
+            case PASS -> { }
+            case SKIP, UNAVAILABLE, XFAIL -> throw new TestAbortedException(verdict.status() + ": " + verdict.message());
+            default -> fail(FailureReport.render(verdict));
         }
     }
 

@@ -2,26 +2,40 @@ package org.faasm.conformance.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.faasm.conformance.agreement.Agreement;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
-import org.faasm.conformance.report.JsonReport;
+import org.faasm.conformance.coverage.Coverage;
+import org.faasm.conformance.coverage.ModuleImports;
+import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.expectations.ExpectationsLoader;
+import org.faasm.conformance.report.BaselineDiff;
+import org.faasm.conformance.report.ReportWriter;
+import org.faasm.conformance.report.RunInfo;
+import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
+import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
 import org.faasm.conformance.spec.SpecCatalog;
-import org.faasm.conformance.verdict.FailureReport;
-import org.faasm.conformance.verdict.Verdict;
+import org.faasm.conformance.spec.SpecLoadError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run}: the suite on the chosen backends, a line per verdict, results written to a folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run conformance specs and write results.")
+/**
+ * {@code run}: the suite on the chosen backends, a line per verdict as it lands, then a summary;
+ * writes report.json, index.html and summary.md. Exit code 1 when the run should fail a build.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run conformance specs and write the reports.")
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--spec"}, paramLabel = "ID|GLOB", description = "Spec id or glob, e.g. 'chain/*' (repeatable; default: all).")
@@ -33,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (repeatable; default: all registered).")
     List<String> backends = List.of();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write results (default: reports/ at the project root).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write the reports (default: reports/ at the project root).")
     Path out;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Project root holding specs/ and wasm/ (default: found from the working directory).")
@@ -42,26 +56,56 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MS", description = "Per-spec timeout when a spec sets none (default: ${DEFAULT-VALUE}).")
     long timeoutMs = SpecRunner.DEFAULT_TIMEOUT.toMillis();
 
+    @Option(names = "--baseline", paramLabel = "REPORT", description = "An earlier report.json: list regressions and fixes against it.")
+    Path baseline;
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            System.err.println("no baseline report at " + baseline);
+            return 2;
+        }
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
-        catalog.errors().forEach(e -> console.println("LOAD-ERROR " + e));
-        SuiteRun suite = new SuiteRun(new Backends(), new BackendConfig(layout.wasm()), Duration.ofMillis(timeoutMs));
-        RunResult result = suite.execute(catalog, new Selection(specs, tags, backends), verdict -> print(console, verdict));
-        Path written = JsonReport.write(result, out != null ? out : layout.reports());
-        console.println();
-        console.println("Summary: " + result.counts() + (catalog.errors().isEmpty() ? "" : ", " + catalog.errors().size() + " specs failed to load"));
-        console.println("Results: " + written);
+        Expectations expectations = new ExpectationsLoader().load(layout.expectations());
+        List<SpecLoadError> loadErrors = new ArrayList<>(catalog.errors());
+        loadErrors.addAll(expectations.errors());
+        loadErrors.forEach(e -> console.println("LOAD-ERROR " + e));
+        Selection selection = new Selection(specs, tags, backends);
+        Backends registry = new Backends();
+        RunResult result;
+        try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), selection.backendsOr(registry.names()))) {
+            result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)
+                    .execute(selection.specSelector().select(catalog.specs()), List.copyOf(loadErrors), pool, new ProgressPrinter(console));
+        }
+        Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
+        ReportWriter.Written written = ReportWriter.write(result, coverage, RunInfo.of(layout.root()), Optional.ofNullable(baseline),
+                out != null ? out : layout.reports());
+        printSummary(console, result, coverage, written);
         return result.failed() ? 1 : 0;
     }
 
-    private static void print(PrintStream console, Verdict verdict) {
-        console.printf("%-11s %-48s %6.1f ms  %s%n", verdict.status(), verdict.specId() + " [" + verdict.backend() + "]",
-                verdict.durationNanos() / 1e6, verdict.status().isFailure() ? verdict.message() : "");
-        if (verdict.status().isFailure()) {
-            console.print(FailureReport.render(verdict).indent(4));
-        }
+    private static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
+        console.println();
+        console.println("Summary: " + result.counts()
+                + (result.loadErrors().isEmpty() ? "" : ", " + result.loadErrors().size() + " load errors"));
+        long compared = result.outcomes().stream().filter(o -> o.agreement().state() != Agreement.State.NOT_COMPARED).count();
+        List<SpecOutcome> diverging = result.outcomes().stream().filter(o -> o.agreement().state() == Agreement.State.DIVERGE).toList();
+        console.println("Agreement: " + (compared == 0 ? "not compared (fewer than two backends observed any spec)"
+                : (compared - diverging.size()) + " of " + compared + " compared specs agree"
+                        + (diverging.isEmpty() ? "" : "; diverging: " + diverging.stream().map(o -> o.spec().id()).toList())));
+        console.println("Host interface: " + coverage.imports().stream().filter(i -> !i.gap()).count() + "/" + coverage.imports().size()
+                + " imports exercised by specs; " + coverage.gaps().size() + " gaps");
+        written.baseline().ifPresent(diff -> printBaseline(console, diff));
+        console.println("Reports: " + written.json() + ", " + written.html() + ", " + written.markdown());
+    }
+
+    private static void printBaseline(PrintStream console, BaselineDiff diff) {
+        console.println("Against " + diff.baseline() + ": " + diff.regressions().size() + " regressions, "
+                + diff.fixes().size() + " fixes, " + diff.changes().size() + " other changes");
+        diff.regressions().forEach(c -> console.println("  REGRESSION " + c));
+        diff.fixes().forEach(c -> console.println("  FIX        " + c));
+        diff.changes().forEach(c -> console.println("  CHANGE     " + c));
     }
 }

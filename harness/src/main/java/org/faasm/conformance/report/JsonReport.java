@@ -4,61 +4,139 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.faasm.conformance.agreement.Agreement;
+import org.faasm.conformance.agreement.CallDivergence;
+import org.faasm.conformance.agreement.Comparison;
+import org.faasm.conformance.coverage.Coverage;
+import org.faasm.conformance.coverage.ImportCoverage;
+import org.faasm.conformance.coverage.SpecImports;
+import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.run.RunResult;
+import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.spec.Bytes;
+import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.verdict.ExpectedStatus;
 import org.faasm.conformance.verdict.Mismatch;
+import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 
-/** Writes a run as {@code report.json}: run info, backends, load errors and every verdict with its observation. */
+/**
+ * A run as {@code report.json} (format 1, schema {@value #SCHEMA}): run info, backends, files that did
+ * not load, each spec with its agreement and imports, every verdict with its observation, and
+ * host-interface coverage. The HTML page and the Markdown summary are rendered from this JSON.
+ */
 public final class JsonReport {
     public static final String FILE = "report.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String SCHEMA = "/schema/report-v1.schema.json";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {}
 
-    public static Path write(RunResult run, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(FILE);
-        JSON.writeValue(file.toFile(), toJson(run));
-        return file;
-    }
-
-    static ObjectNode toJson(RunResult run) {
+    public static ObjectNode toJson(RunResult run, Coverage coverage, RunInfo info) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", 1);
-        ObjectNode info = root.putObject("run");
-        info.put("harness", "faasm-conformance " + version());
-        info.put("started", run.started().toString());
-        info.put("finished", run.finished().toString());
+        root.putObject("run").put("harness", "faasm-conformance " + info.harnessVersion())
+                .put("specRevision", info.specRevision())
+                .put("started", run.started().toString()).put("finished", run.finished().toString())
+                .put("java", System.getProperty("java.version"))
+                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         ArrayNode backends = root.putArray("backends");
-        run.backends().forEach(b -> backends.addObject().put("name", b.name()).put("version", b.version())
-                .put("available", b.available()).put("reason", b.reason()));
-        ObjectNode counts = root.putObject("counts");
-        run.counts().forEach((status, n) -> counts.put(status.name(), n));
+        run.backends().forEach(b -> {
+            ObjectNode node = backends.addObject().put("name", b.name()).put("version", b.version())
+                    .put("available", b.available()).put("reason", b.reason())
+                    .put("started", b.started().toString()).put("finished", b.finished().toString());
+            names(node.putArray("implementedImports"), b.implementedImports());
+        });
+        root.set("counts", counts(run.verdicts().stream().map(Verdict::status).toList()));
+        ObjectNode byBackend = root.putObject("countsByBackend");
+        run.backends().forEach(b -> byBackend.set(b.name(),
+                counts(run.verdicts().stream().filter(v -> v.backend().equals(b.name())).map(Verdict::status).toList())));
         ArrayNode errors = root.putArray("loadErrors");
         run.loadErrors().forEach(e -> errors.addObject().put("file", e.file().toString()).put("line", e.line())
                 .put("field", e.field()).put("message", e.message()));
+        ArrayNode specs = root.putArray("specs");
         ArrayNode results = root.putArray("results");
-        run.verdicts().forEach(v -> results.add(verdict(v)));
+        for (SpecOutcome outcome : run.outcomes()) {
+            specs.add(spec(outcome, coverage.specs().get(outcome.spec().id())));
+            outcome.verdicts().forEach(v -> results.add(verdict(outcome.spec(), v)));
+        }
+        root.set("coverage", coverage(coverage));
         return root;
     }
 
-    private static ObjectNode verdict(Verdict verdict) {
+    private static ObjectNode counts(Collection<Status> statuses) {
+        Map<Status, Long> counts = new TreeMap<>();
+        statuses.forEach(s -> counts.merge(s, 1L, Long::sum));
+        ObjectNode node = JSON.createObjectNode();
+        counts.forEach((status, n) -> node.put(status.name(), n));
+        return node;
+    }
+
+    private static ObjectNode spec(SpecOutcome outcome, SpecImports imports) {
+        Spec spec = outcome.spec();
+        ObjectNode node = JSON.createObjectNode().put("id", spec.id()).put("summary", spec.summary())
+                .put("function", spec.function()).put("source", spec.source().toString()).put("consensus", spec.consensus());
+        spec.tags().forEach(node.putArray("tags")::add);
+        node.set("agreement", agreement(outcome.agreement()));
+        ObjectNode touched = node.putObject("imports");
+        names(touched.putArray("declared"), imports.declared());
+        names(touched.putArray("called"), imports.called());
+        return node;
+    }
+
+    private static ObjectNode agreement(Agreement agreement) {
+        ObjectNode node = JSON.createObjectNode().put("state", agreement.state().name());
+        agreement.compared().forEach(node.putArray("compared")::add);
+        ArrayNode groups = node.putArray("groups");
+        agreement.groups().forEach(g -> g.forEach(groups.addArray()::add));
+        ArrayNode pairs = node.putArray("pairs");
+        for (Comparison pair : agreement.pairs()) {
+            ObjectNode p = pairs.addObject().put("left", pair.left()).put("right", pair.right()).put("agree", pair.agree())
+                    .put("summary", pair.describe());
+            ArrayNode differences = p.putArray("differences");
+            pair.differences().forEach(d -> differences.addObject().put("field", d.field()).put("left", d.left()).put("right", d.right()));
+            pair.firstDivergentCall().ifPresent(c -> p.set("firstDivergentCall", callDivergence(c)));
+        }
+        return node;
+    }
+
+    private static ObjectNode callDivergence(CallDivergence divergence) {
+        ObjectNode node = JSON.createObjectNode().put("message", divergence.message())
+                .put("leftIndex", divergence.leftIndex()).put("rightIndex", divergence.rightIndex());
+        node.set("left", divergence.left().map(JsonReport::call).orElse(null));
+        node.set("right", divergence.right().map(JsonReport::call).orElse(null));
+        return node;
+    }
+
+    private static ObjectNode verdict(Spec spec, Verdict verdict) {
         ObjectNode node = JSON.createObjectNode();
         node.put("spec", verdict.specId()).put("backend", verdict.backend()).put("status", verdict.status().name())
                 .put("message", verdict.message()).put("durationMs", verdict.durationNanos() / 1e6);
+        verdict.expectation().ifPresent(e -> node.set("expectation", expectation(e)));
         ArrayNode mismatches = node.putArray("mismatches");
         for (Mismatch m : verdict.mismatches()) {
             mismatches.addObject().put("field", m.field()).put("expected", m.expected()).put("actual", m.actual());
         }
-        verdict.observation().ifPresent(o -> node.set("observation", observation(o)));
+        verdict.observation().ifPresent(o -> {
+            ArrayNode fields = node.putArray("fields");
+            FieldTable.of(spec.expect(), verdict, o).forEach(r -> fields.addObject().put("field", r.field())
+                    .put("expected", r.expected()).put("actual", r.actual()).put("ok", r.ok()));
+            node.set("observation", observation(o));
+        });
+        return node;
+    }
+
+    private static ObjectNode expectation(ExpectedStatus entry) {
+        ObjectNode node = JSON.createObjectNode().put("spec", entry.pattern()).put("status", entry.status().name())
+                .put("reason", entry.reason()).put("file", entry.file().toString()).put("line", entry.line());
+        entry.link().ifPresent(link -> node.put("link", link));
         return node;
     }
 
@@ -73,16 +151,36 @@ public final class JsonReport {
         ObjectNode state = node.putObject("stateAfter");
         o.stateAfter().forEach((key, value) -> state.set(key, bytes(value)));
         ArrayNode trace = node.putArray("trace");
-        for (HostCall call : o.trace()) {
-            ObjectNode entry = trace.addObject().put("call", call.name());
-            call.arguments().forEach(entry.putArray("args")::add);
-            entry.put("result", call.result());
-        }
+        o.trace().forEach(call -> trace.add(call(call)));
         ArrayNode chained = node.putArray("chained");
         o.chained().forEach(child -> chained.add(observation(child)));
         node.putObject("timings").put("instantiateMs", o.timings().instantiateNanos() / 1e6)
                 .put("executeMs", o.timings().executeNanos() / 1e6);
         return node;
+    }
+
+    private static ObjectNode call(HostCall call) {
+        ObjectNode entry = JSON.createObjectNode().put("call", call.name());
+        call.arguments().forEach(entry.putArray("args")::add);
+        entry.put("result", call.result());
+        return entry;
+    }
+
+    private static ObjectNode coverage(Coverage coverage) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode imports = node.putArray("imports");
+        for (ImportCoverage row : coverage.imports()) {
+            ObjectNode entry = imports.addObject().put("name", row.hostImport().importName());
+            row.implementedBy().forEach(entry.putArray("implementedBy")::add);
+            entry.put("specsCalling", row.specsCalling()).put("specsImporting", row.specsImporting()).put("gap", row.gap());
+        }
+        ArrayNode gaps = node.putArray("gaps");
+        coverage.gaps().forEach(g -> gaps.add(g.hostImport().importName()));
+        return node;
+    }
+
+    private static void names(ArrayNode array, Collection<FaasmImport> imports) {
+        imports.stream().sorted().map(FaasmImport::importName).forEach(array::add);
     }
 
     /** Bytes as text when printable (for people) and always as base64 (for tools). */
@@ -93,10 +191,5 @@ public final class JsonReport {
         }
         node.put("base64", Base64.getEncoder().encodeToString(value));
         return node;
-    }
-
-    private static String version() {
-        String version = JsonReport.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

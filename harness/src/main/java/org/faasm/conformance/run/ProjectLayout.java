@@ -29,6 +29,11 @@ public record ProjectLayout(Path root) {
         return root.resolve("specs");
     }
 
+    /** {@code specs/expectations/<backend>.yaml}: each backend's known failures. */
+    public Path expectations() {
+        return specs().resolve("expectations");
+    }
+
     public Path wasm() {
         return root.resolve("wasm");
     }

@@ -8,22 +8,29 @@ import org.faasm.conformance.spec.SpecLoadError;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 
-/** Everything one run produced: which backends, every verdict, and the specs that failed to load. */
+/**
+ * Everything one run produced: which backends, each spec's verdicts and agreement, and the files
+ * (specs or expectations) that failed to load.
+ */
 public record RunResult(
         Instant started,
         Instant finished,
         List<BackendInfo> backends,
-        List<Verdict> verdicts,
+        List<SpecOutcome> outcomes,
         List<SpecLoadError> loadErrors) {
+
+    public List<Verdict> verdicts() {
+        return outcomes.stream().flatMap(o -> o.verdicts().stream()).toList();
+    }
 
     public Map<Status, Long> counts() {
         Map<Status, Long> counts = new TreeMap<>();
-        verdicts.forEach(v -> counts.merge(v.status(), 1L, Long::sum));
+        verdicts().forEach(v -> counts.merge(v.status(), 1L, Long::sum));
         return counts;
     }
 
-    /** Whether the run should fail a build: any failing verdict or any spec that did not load. */
+    /** Whether the run should fail a build: any failing verdict or any file that did not load. */
     public boolean failed() {
-        return !loadErrors.isEmpty() || verdicts.stream().anyMatch(v -> v.status().isFailure());
+        return !loadErrors.isEmpty() || verdicts().stream().anyMatch(v -> v.status().isFailure());
     }
 }

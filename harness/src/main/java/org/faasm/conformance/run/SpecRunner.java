@@ -44,9 +44,7 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     public Verdict run(Spec spec, Backend backend) {
-        Set<Capability> missing = EnumSet.noneOf(Capability.class);
-        missing.addAll(spec.requires());
-        missing.removeAll(backend.capabilities());
+        Set<Capability> missing = missingCapabilities(spec, backend);
         if (!missing.isEmpty()) {
             return Verdict.of(spec.id(), backend.name(), Status.SKIP,
                     backend.name() + " lacks " + missing.stream().map(Capability::id).toList(), 0);
@@ -79,6 +77,14 @@ public final class SpecRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Verdict.of(spec.id(), backend.name(), Status.ERROR, "the harness was interrupted", System.nanoTime() - start);
         }
+    }
+
+    /** What the spec requires that the backend lacks; a spec with any is SKIP there. */
+    public static Set<Capability> missingCapabilities(Spec spec, Backend backend) {
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        missing.addAll(spec.requires());
+        missing.removeAll(backend.capabilities());
+        return missing;
     }
 
     private static Verdict judge(Spec spec, Backend backend, Observation observation, long nanos) {

@@ -4,48 +4,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import org.faasm.conformance.backend.Availability;
-import org.faasm.conformance.backend.Backend;
-import org.faasm.conformance.backend.BackendConfig;
-import org.faasm.conformance.backend.Backends;
+import org.faasm.conformance.expectations.Expectations;
 import org.faasm.conformance.spec.Spec;
-import org.faasm.conformance.spec.SpecCatalog;
-import org.faasm.conformance.verdict.Status;
-import org.faasm.conformance.verdict.Verdict;
+import org.faasm.conformance.spec.SpecLoadError;
 
-/** Runs the selected specs on the selected backends, one verdict at a time, reporting each as it lands. */
+/**
+ * Runs the selected specs on a pool of backends, spec by spec (so each spec's backends can be compared
+ * at once), telling a listener about each verdict as it lands.
+ */
 public final class SuiteRun {
-    private final Backends registry;
-    private final BackendConfig config;
     private final Duration timeout;
+    private final Expectations expectations;
 
-    public SuiteRun(Backends registry, BackendConfig config, Duration timeout) {
-        this.registry = registry;
-        this.config = config;
+    public SuiteRun(Duration timeout, Expectations expectations) {
         this.timeout = timeout;
+        this.expectations = expectations;
     }
 
-    public RunResult execute(SpecCatalog catalog, Selection selection, Consumer<Verdict> progress) {
+    /** @param loadErrors files that did not load, carried into the result */
+    public RunResult execute(List<Spec> specs, List<SpecLoadError> loadErrors, BackendPool pool, RunListener listener) {
         Instant started = Instant.now();
-        List<Spec> specs = selection.specSelector().select(catalog.specs());
-        List<BackendInfo> infos = new ArrayList<>();
-        List<Verdict> verdicts = new ArrayList<>();
-        try (SpecRunner runner = new SpecRunner(timeout)) {
-            for (String name : selection.backendsOr(registry.names())) {
-                try (Backend backend = registry.create(name, config)) {
-                    Availability availability = backend.availability();
-                    infos.add(new BackendInfo(name, backend.version(), availability.available(), availability.reason()));
-                    for (Spec spec : specs) {
-                        Verdict verdict = availability.available()
-                                ? runner.run(spec, backend)
-                                : Verdict.of(spec.id(), name, Status.UNAVAILABLE, availability.reason(), 0);
-                        verdicts.add(verdict);
-                        progress.accept(verdict);
-                    }
+        List<SpecOutcome> outcomes = new ArrayList<>();
+        int total = specs.size() * pool.size();
+        int done = 0;
+        try (SpecJudge judge = new SpecJudge(pool, expectations, timeout)) {
+            for (Spec spec : specs) {
+                SpecOutcome outcome = judge.judge(spec);
+                outcomes.add(outcome);
+                for (int i = 0; i < outcome.verdicts().size(); i++) {
+                    listener.verdict(outcome, i, ++done, total);
                 }
             }
         }
-        return new RunResult(started, Instant.now(), infos, verdicts, catalog.errors());
+        return new RunResult(started, Instant.now(), pool.infos(), List.copyOf(outcomes), loadErrors);
     }
 }

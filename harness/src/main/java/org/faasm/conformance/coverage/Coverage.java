@@ -1,0 +1,57 @@
+package org.faasm.conformance.coverage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.observe.HostCall;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.run.BackendInfo;
+import org.faasm.conformance.run.RunResult;
+import org.faasm.conformance.run.SpecOutcome;
+import org.faasm.conformance.verdict.Verdict;
+
+/**
+ * Host-interface coverage of a run: every {@code __faasm_*} import × backend (implemented or not)
+ * with how many specs exercise it, and per spec the imports it touches.
+ *
+ * @param specs by spec id, in run order
+ */
+public record Coverage(List<ImportCoverage> imports, Map<String, SpecImports> specs) {
+
+    public static Coverage of(RunResult run, ModuleImports modules) {
+        Map<String, SpecImports> specs = new LinkedHashMap<>();
+        for (SpecOutcome outcome : run.outcomes()) {
+            Set<FaasmImport> declared = EnumSet.noneOf(FaasmImport.class);
+            Set<FaasmImport> called = EnumSet.noneOf(FaasmImport.class);
+            declared.addAll(modules.of(outcome.spec().function()));
+            for (Verdict verdict : outcome.verdicts()) {
+                verdict.observation().ifPresent(o -> collect(o, modules, declared, called));
+            }
+            specs.put(outcome.spec().id(), new SpecImports(Set.copyOf(declared), Set.copyOf(called)));
+        }
+        List<ImportCoverage> imports = new ArrayList<>();
+        for (FaasmImport hostImport : FaasmImport.values()) {
+            List<String> implementedBy = run.backends().stream()
+                    .filter(b -> b.implementedImports().contains(hostImport)).map(BackendInfo::name).toList();
+            int calling = (int) specs.values().stream().filter(s -> s.called().contains(hostImport)).count();
+            int importing = (int) specs.values().stream().filter(s -> s.declared().contains(hostImport)).count();
+            imports.add(new ImportCoverage(hostImport, implementedBy, calling, importing));
+        }
+        return new Coverage(List.copyOf(imports), specs);
+    }
+
+    public List<ImportCoverage> gaps() {
+        return imports.stream().filter(ImportCoverage::gap).toList();
+    }
+
+    private static void collect(Observation message, ModuleImports modules, Set<FaasmImport> declared, Set<FaasmImport> called) {
+        declared.addAll(modules.of(message.function()));
+        message.trace().stream().map(HostCall::name).map(FaasmImport::byName).flatMap(Optional::stream).forEach(called::add);
+        message.chained().forEach(child -> collect(child, modules, declared, called));
+    }
+}

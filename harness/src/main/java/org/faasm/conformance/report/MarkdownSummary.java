@@ -1,0 +1,134 @@
+package org.faasm.conformance.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.faasm.conformance.verdict.Status;
+
+/** {@code summary.md}: a run in a few lines for a pull-request comment, rendered from its report JSON. */
+public final class MarkdownSummary {
+    public static final String FILE = "summary.md";
+    private static final int LISTED = 15;
+
+    private MarkdownSummary() {}
+
+    public static String render(JsonNode report) {
+        StringBuilder md = new StringBuilder();
+        List<JsonNode> results = list(report.path("results"));
+        List<JsonNode> failing = results.stream().filter(r -> ResultStatus.of(r).isFailure()).toList();
+        int loadErrors = report.path("loadErrors").size();
+        boolean red = !failing.isEmpty() || loadErrors > 0;
+        md.append("### Faasm conformance: ").append(red ? "❌ failing" : "✅ passing").append("\n\n");
+        md.append(report.path("specs").size()).append(" specs on ").append(report.path("backends").size())
+                .append(" backend(s) · revision `").append(shortRevision(report.path("run").path("specRevision").asText()))
+                .append("` · ").append(report.path("run").path("harness").asText()).append("\n\n");
+        backendTable(md, report);
+        if (loadErrors > 0) {
+            md.append("\n**Files that did not load** (").append(loadErrors).append("):\n");
+            report.path("loadErrors").forEach(e -> md.append("- `").append(e.path("file").asText()).append(':')
+                    .append(e.path("line").asInt()).append("` ").append(e.path("field").asText()).append(": ")
+                    .append(oneLine(e.path("message").asText())).append('\n'));
+        }
+        if (!failing.isEmpty()) {
+            md.append("\n**Failing** (").append(failing.size()).append("):\n");
+            failing.stream().limit(LISTED).forEach(r -> md.append("- `").append(r.path("spec").asText()).append("` [")
+                    .append(r.path("backend").asText()).append("] ").append(r.path("status").asText()).append(": ")
+                    .append(oneLine(r.path("message").asText())).append('\n'));
+            more(md, failing.size());
+        }
+        agreement(md, report);
+        baseline(md, report.path("baseline"));
+        coverage(md, report);
+        md.append("\n_Not a ranking: backends differ in what they set out to support; a cell is a fact to look into, not a score._\n");
+        return md.toString();
+    }
+
+    private static void backendTable(StringBuilder md, JsonNode report) {
+        md.append("| backend | version |");
+        for (Status status : Status.values()) {
+            md.append(' ').append(status).append(" |");
+        }
+        md.append("\n|---|---|").append("---:|".repeat(Status.values().length)).append('\n');
+        for (JsonNode backend : report.path("backends")) {
+            String name = backend.path("name").asText();
+            JsonNode counts = report.path("countsByBackend").path(name);
+            md.append("| ").append(name).append(" | ").append(backend.path("version").asText()).append(" |");
+            for (Status status : Status.values()) {
+                md.append(' ').append(counts.path(status.name()).asInt(0)).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static void agreement(StringBuilder md, JsonNode report) {
+        List<JsonNode> compared = list(report.path("specs")).stream()
+                .filter(s -> !s.path("agreement").path("state").asText().equals("NOT_COMPARED")).toList();
+        if (compared.isEmpty()) {
+            md.append("\n**Agreement:** not compared (fewer than two backends observed any spec).\n");
+            return;
+        }
+        List<JsonNode> diverging = compared.stream().filter(s -> s.path("agreement").path("state").asText().equals("DIVERGE")).toList();
+        md.append("\n**Agreement:** ").append(compared.size() - diverging.size()).append(" of ").append(compared.size())
+                .append(" compared specs agree across backends").append(diverging.isEmpty() ? ".\n" : "; diverging:\n");
+        diverging.stream().limit(LISTED).forEach(s -> md.append("- `").append(s.path("id").asText()).append("`: ")
+                .append(oneLine(firstDivergence(s.path("agreement")))).append('\n'));
+        more(md, diverging.size());
+    }
+
+    private static String firstDivergence(JsonNode agreement) {
+        return list(agreement.path("pairs")).stream().filter(p -> !p.path("agree").asBoolean())
+                .map(p -> p.path("summary").asText()).findFirst().orElse("");
+    }
+
+    private static void baseline(StringBuilder md, JsonNode baseline) {
+        if (baseline.isMissingNode()) {
+            return;
+        }
+        md.append("\n**Against baseline** `").append(baseline.path("file").asText()).append("`: ")
+                .append(baseline.path("regressions").size()).append(" regression(s), ")
+                .append(baseline.path("fixes").size()).append(" fix(es), ")
+                .append(baseline.path("changes").size()).append(" other change(s)\n");
+        for (String kind : List.of("regressions", "fixes")) {
+            baseline.path(kind).forEach(c -> md.append("- ").append(kind.equals("fixes") ? "fixed" : "regressed").append(" `")
+                    .append(c.path("spec").asText()).append("` [").append(c.path("backend").asText()).append("] ")
+                    .append(c.path("before").asText("(absent)")).append(" → ").append(c.path("after").asText("(absent)")).append('\n'));
+        }
+    }
+
+    private static void coverage(StringBuilder md, JsonNode report) {
+        JsonNode imports = report.path("coverage").path("imports");
+        md.append("\n**Host interface:** ");
+        List<String> parts = new ArrayList<>();
+        for (JsonNode backend : report.path("backends")) {
+            String name = backend.path("name").asText();
+            parts.add(name + " implements " + backend.path("implementedImports").size() + "/" + imports.size());
+        }
+        long exercised = list(imports).stream().filter(i -> !i.path("gap").asBoolean()).count();
+        parts.add(exercised + "/" + imports.size() + " exercised by specs");
+        md.append(String.join(" · ", parts)).append(".\n");
+        List<String> gaps = list(report.path("coverage").path("gaps")).stream().map(JsonNode::asText).toList();
+        if (!gaps.isEmpty()) {
+            md.append("Gaps (no spec calls them): ").append(String.join(", ", gaps.stream().map(g -> "`" + g + "`").toList())).append('\n');
+        }
+    }
+
+    private static void more(StringBuilder md, int total) {
+        if (total > LISTED) {
+            md.append("- … and ").append(total - LISTED).append(" more (see index.html)\n");
+        }
+    }
+
+    private static String shortRevision(String revision) {
+        return revision.length() > 12 ? revision.substring(0, 12) : revision;
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replace('\n', ' ').replace("|", "\\|");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.faasm.conformance.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.faasm.conformance.coverage.Coverage;
+import org.faasm.conformance.run.RunResult;
+
+/** Writes a run's three files into a folder: {@code report.json}, {@code index.html} and {@code summary.md}. */
+public final class ReportWriter {
+    private ReportWriter() {}
+
+    /** What was written, and the comparison with the baseline when one was given. */
+    public record Written(Path json, Path html, Path markdown, Optional<BaselineDiff> baseline) {}
+
+    public static Written write(RunResult run, Coverage coverage, RunInfo info, Optional<Path> baseline, Path folder) throws IOException {
+        ObjectNode report = JsonReport.toJson(run, coverage, info);
+        Optional<BaselineDiff> diff = Optional.empty();
+        if (baseline.isPresent()) {
+            diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), read(baseline.get()), report));
+            report.set("baseline", diff.get().toJson());
+        }
+        Files.createDirectories(folder);
+        Path json = folder.resolve(JsonReport.FILE);
+        JsonReport.JSON.writeValue(json.toFile(), report);
+        return new Written(json, writeViews(report, folder), folder.resolve(MarkdownSummary.FILE), diff);
+    }
+
+    /** Renders index.html and summary.md from a report's JSON; returns the page's path. */
+    public static Path writeViews(JsonNode report, Path folder) throws IOException {
+        Path html = folder.resolve(HtmlReport.FILE);
+        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
+        return html;
+    }
+
+    public static JsonNode read(Path reportJson) throws IOException {
+        return JsonReport.JSON.readTree(reportJson.toFile());
+    }
+}
