@@ -63,7 +63,10 @@ public final class ExpectationsLoader {
             errors.add(new SpecLoadError(file, 1, "", "an expectations file must be a YAML mapping with a list 'expectations'"));
             return BackendExpectations.none(backend);
         }
-        schema.validate(root).forEach(v -> errors.add(new SpecLoadError(file, document.lineOf(v.pointer()), v.pointer(), v.message())));
+        Map<String, String> violations = new LinkedHashMap<>();
+        schema.validate(root).forEach(v -> violations.putIfAbsent(v.pointer(), v.pointer().endsWith("/reason") && v.message().contains("pattern")
+                ? "reason must not be empty: say why the spec is expected to end this way" : v.message()));
+        violations.forEach((pointer, message) -> errors.add(new SpecLoadError(file, document.lineOf(pointer), pointer, message)));
         if (!errors.isEmpty()) {
             return BackendExpectations.none(backend);
         }

@@ -1,0 +1,76 @@
+package org.faasm.conformance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.faasm.conformance.expectations.Entry;
+import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.expectations.ExpectationsFile;
+import org.faasm.conformance.expectations.ExpectationsLoader;
+import org.faasm.conformance.expectations.ExpectationsRewrite;
+import org.faasm.conformance.report.ReportWriter;
+import org.faasm.conformance.report.ResultStatus;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.verdict.Status;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code expectations}: rewrites {@code specs/expectations/<backend>.yaml} from a run's report.json. */
+@Command(name = "expectations", mixinStandardHelpOptions = true,
+        description = "Rewrite specs/expectations/<backend>.yaml from a run: keep reasons still needed, drop stale entries, "
+                + "add new failures with reason '" + Entry.TODO + "'.")
+public final class ExpectationsCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "REPORT", description = "The run's report.json.")
+    Path from;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Project root holding specs/ (default: found from the working directory).")
+    Path root;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream console = System.out;
+        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
+        Expectations current = new ExpectationsLoader().load(layout.expectations());
+        if (!current.errors().isEmpty()) {
+            current.errors().forEach(e -> System.err.println("LOAD-ERROR " + e));
+            System.err.println("fix the expectations files first; nothing was rewritten");
+            return 2;
+        }
+        Set<String> catalog = SpecCatalog.load(layout.specs()).specs().stream().map(Spec::id).collect(Collectors.toSet());
+        for (Map.Entry<String, Map<String, Status>> backend : observed(ReportWriter.read(from)).entrySet()) {
+            String name = backend.getKey();
+            List<Entry> entries = ExpectationsRewrite.rewrite(current.forBackend(name), backend.getValue(), catalog);
+            Path file = layout.expectations().resolve(name + ".yaml");
+            if (entries.isEmpty() && !Files.exists(file)) {
+                console.println(name + ": no expectations needed");
+                continue;
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, ExpectationsFile.render(name, entries), StandardCharsets.UTF_8);
+            long todo = entries.stream().filter(e -> e.reason().equals(Entry.TODO)).count();
+            console.println(file + ": " + current.forBackend(name).entries().size() + " entries before, " + entries.size()
+                    + " now" + (todo > 0 ? ", " + todo + " to triage (reason '" + Entry.TODO + "')" : ""));
+        }
+        return 0;
+    }
+
+    /** Per backend, each spec's status before expectations. */
+    private static Map<String, Map<String, Status>> observed(JsonNode report) {
+        Map<String, Map<String, Status>> byBackend = new TreeMap<>();
+        report.path("results").forEach(r -> byBackend.computeIfAbsent(r.path("backend").asText(), b -> new LinkedHashMap<>())
+                .put(r.path("spec").asText(), ResultStatus.observed(r)));
+        return byBackend;
+    }
+}

@@ -1,0 +1,150 @@
+package org.faasm.conformance.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.BackendConfig;
+import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.jvm.JvmBackendProvider;
+import org.faasm.conformance.observe.HostCall;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.observe.Outcome;
+import org.faasm.conformance.observe.Timings;
+import org.faasm.conformance.run.BackendPool;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.run.SpecJudge;
+import org.faasm.conformance.run.SpecOutcome;
+import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.spec.SpecLoader;
+import org.faasm.conformance.testing.FaultyBackend;
+import org.faasm.conformance.testing.RenamedBackend;
+import org.faasm.conformance.testing.TempProject;
+import org.faasm.conformance.verdict.Status;
+import org.faasm.conformance.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Agreement across backends, proven with a second jvm (must agree) and deliberately faulty hosts (must not). */
+class AgreementTest {
+    private static final ProjectLayout LAYOUT = ProjectLayout.locate();
+    private static final SpecCatalog CATALOG = SpecCatalog.load(LAYOUT.specs());
+
+    @Test
+    void aSecondJvmAgreesWithTheFirstOnEverySpec() {
+        try (BackendPool pool = BackendPool.of(List.of(jvm(), new RenamedBackend(jvm(), "jvm2")));
+                SpecJudge judge = new SpecJudge(pool, Expectations.none(), Duration.ofSeconds(5))) {
+            for (Spec spec : CATALOG.specs()) {
+                Agreement agreement = judge.judge(spec).agreement();
+                assertThat(agreement.state()).as(spec.id() + ": " + agreement.firstDivergence().map(Comparison::describe).orElse(""))
+                        .isEqualTo(Agreement.State.AGREE);
+            }
+        }
+    }
+
+    @Test
+    void aDroppedChainedCallIsNamedAsTheFirstDivergentHostCall() {
+        SpecOutcome outcome = judge(spec("chaining/by_name"), new FaultyBackend(jvm(), "faulty", FaultyBackend.Fault.DROP_LAST_CHAINED_CALL));
+        assertThat(outcome.agreement().state()).isEqualTo(Agreement.State.DIVERGE);
+        Comparison pair = outcome.agreement().firstDivergence().orElseThrow();
+        assertThat(pair.differences()).extracting(Divergence::field).contains("chained");
+        CallDivergence call = pair.firstDivergentCall().orElseThrow();
+        assertThat(call.message()).isEqualTo("entry");
+        assertThat(call.left().orElseThrow().name()).isEqualTo("__faasm_chain_name");
+        assertThat(pair.describe()).contains("first divergent host call entry: #").contains("__faasm_chain_name(\"echo\"");
+        // Not a consensus spec: each backend is still judged against the spec alone.
+        assertThat(outcome.verdicts()).extracting(Verdict::status).containsExactly(Status.PASS, Status.FAIL);
+    }
+
+    @Test
+    void aChangedOutputIsADivergenceInOutputWithTheSameTrace() {
+        SpecOutcome outcome = judge(spec("io/echo_text"), new FaultyBackend(jvm(), "faulty", FaultyBackend.Fault.CHANGE_OUTPUT));
+        Comparison pair = outcome.agreement().firstDivergence().orElseThrow();
+        assertThat(pair.differences()).containsExactly(new Divergence("output", "\"hello world\"", "\"hello world!\""));
+        assertThat(pair.firstDivergentCall()).isEmpty();
+    }
+
+    @Test
+    void messageIdsAndPointersChosenByTheHostAreNormalisedAway() {
+        Observation left = message(List.of(call("__faasm_chain_name", "5", "\"echo\"", "0x10", "2"), call("__faasm_await_call", "0", "5"),
+                call("__faasm_read_state_ptr", "65536", "\"k\"", "4"), call("fd_write", "0", "1", "2", "3")));
+        Observation right = message(List.of(call("__faasm_chain_name", "77", "\"echo\"", "0x10", "2"), call("__faasm_await_call", "0", "77"),
+                call("__faasm_read_state_ptr", "1024", "\"k\"", "4")));
+        assertThat(ObservationDiff.compare("a", left, "b", right).agree()).isTrue();
+
+        Observation awaitsAnother = message(List.of(call("__faasm_chain_name", "9", "\"echo\"", "0x10", "2"), call("__faasm_await_call", "0", "8"),
+                call("__faasm_read_state_ptr", "1024", "\"k\"", "4")));
+        CallDivergence divergence = ObservationDiff.compare("a", left, "b", awaitsAnother).firstDivergentCall().orElseThrow();
+        assertThat(divergence.leftIndex()).isEqualTo(1);
+        assertThat(divergence.right().orElseThrow().arguments()).containsExactly("8");
+    }
+
+    @Test
+    void aConsensusSpecWithOneBackendIsSkipped(@TempDir Path root) throws Exception {
+        Spec spec = consensusSpec(root);
+        try (BackendPool pool = BackendPool.of(List.of(jvm()));
+                SpecJudge judge = new SpecJudge(pool, Expectations.none(), Duration.ofSeconds(5))) {
+            Verdict verdict = judge.judge(spec).verdicts().get(0);
+            assertThat(verdict.status()).isEqualTo(Status.SKIP);
+            assertThat(verdict.message()).contains("needs two backends");
+        }
+    }
+
+    @Test
+    void aConsensusSpecFailsTheBackendOutsideTheMajority(@TempDir Path root) throws Exception {
+        SpecOutcome outcome = judge(consensusSpec(root), new RenamedBackend(jvm(), "jvm2"),
+                new FaultyBackend(jvm(), "faulty", FaultyBackend.Fault.DROP_LAST_CHAINED_CALL));
+        assertThat(outcome.verdicts()).extracting(Verdict::status).containsExactly(Status.PASS, Status.PASS, Status.FAIL);
+        Verdict faulty = outcome.verdicts().get(2);
+        assertThat(faulty.mismatches()).singleElement().satisfies(m -> {
+            assertThat(m.field()).isEqualTo("consensus");
+            assertThat(m.expected()).isEqualTo("the same observation as jvm, jvm2");
+            assertThat(m.actual()).contains("first divergent host call").contains("__faasm_chain_name");
+        });
+    }
+
+    @Test
+    void twoBackendsThatDisagreeOnAConsensusSpecBothFail(@TempDir Path root) throws Exception {
+        SpecOutcome outcome = judge(consensusSpec(root), new FaultyBackend(jvm(), "faulty", FaultyBackend.Fault.CHANGE_OUTPUT));
+        assertThat(outcome.verdicts()).extracting(Verdict::status).containsExactly(Status.FAIL, Status.FAIL);
+        assertThat(outcome.verdicts().get(0).message()).contains("consensus").contains("output");
+    }
+
+    private static SpecOutcome judge(Spec spec, Backend... others) {
+        List<Backend> backends = new java.util.ArrayList<>(List.of(jvm()));
+        backends.addAll(List.of(others));
+        try (BackendPool pool = BackendPool.of(backends); SpecJudge judge = new SpecJudge(pool, Expectations.none(), Duration.ofSeconds(5))) {
+            return judge.judge(spec);
+        }
+    }
+
+    private static Spec consensusSpec(Path root) throws Exception {
+        TempProject project = new TempProject(root);
+        Path file = project.write("specs/consensus/chain.yaml",
+                "spec: 1\nsummary: backends agree on a chained call\nfunction: chain_by_name\nconsensus: true\ntags: [chaining]\n");
+        return new SpecLoader(project.layout().specs()).load(file);
+    }
+
+    private static Spec spec(String id) {
+        return CATALOG.specs().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Backend jvm() {
+        return new JvmBackendProvider().create(new BackendConfig(LAYOUT.wasm()));
+    }
+
+    private static HostCall call(String name, String result, String... args) {
+        return new HostCall(name, List.of(args), result);
+    }
+
+    private static Observation message(List<HostCall> trace) {
+        Map<String, byte[]> state = new LinkedHashMap<>();
+        return new Observation("f", 0, new byte[0], Outcome.RETURNED, 0, new byte[0], "", new byte[0], new byte[0], 0, List.of(),
+                state, trace, Timings.NONE);
+    }
+}

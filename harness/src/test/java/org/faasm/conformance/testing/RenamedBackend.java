@@ -1,0 +1,55 @@
+package org.faasm.conformance.testing;
+
+import java.util.Set;
+import org.faasm.conformance.backend.Availability;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Spec;
+
+/** A backend under another name: a second column that should agree with the first in every spec. */
+public class RenamedBackend implements Backend {
+    private final Backend delegate;
+    private final String name;
+
+    public RenamedBackend(Backend delegate, String name) {
+        this.delegate = delegate;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return delegate.version();
+    }
+
+    @Override
+    public Availability availability() {
+        return delegate.availability();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public Set<FaasmImport> implementedImports() {
+        return delegate.implementedImports();
+    }
+
+    @Override
+    public Observation run(Spec spec) throws Exception {
+        return delegate.run(spec);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
