@@ -1,0 +1,72 @@
+package org.faasm.conformance.report;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.faasm.conformance.browser.BrowserLauncher;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.testing.Chromium;
+import org.faasm.conformance.testing.SmallRun;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the HTML report of a real run in Chromium and uses it as a person would: the matrix, the
+ * filters, a cell's details with expected against actual, and two backends' traces side by side with
+ * the first divergence marked. Leaves the page and a screenshot in harness/target/html-report/.
+ */
+class HtmlReportBrowserTest {
+
+    @Test
+    void theMatrixAndACellsDetailsRenderInARealBrowser() throws Exception {
+        Path chromium = Chromium.required();
+        Path folder = ProjectLayout.locate().root().resolve("harness/target/html-report");
+        ReportWriter.Written written = SmallRun.write(folder, Optional.empty());
+        List<String> consoleErrors = new ArrayList<>();
+        try (Playwright playwright = BrowserLauncher.playwright(); Browser browser = BrowserLauncher.launch(playwright, chromium)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            page.onPageError(consoleErrors::add);
+            page.navigate(written.html().toUri().toString());
+
+            Locator rows = page.locator("#matrix tbody tr");
+            assertThat(rows).hasCount(SmallRun.SPECS.size());
+            assertThat(page.locator("#matrix thead th")).containsText(new String[] {"spec", "tags", "jvm", "jvm2", "faulty", "agree"});
+            assertThat(page.locator("#not-a-ranking")).containsText("not a ranking");
+            assertThat(page.locator("td.agree[data-spec='chaining/by_name']")).hasText("diverge");
+            assertThat(page.locator("td.agree[data-spec='io/echo_text']")).hasText("agree");
+
+            page.locator("td.cell[data-spec='chaining/by_name'][data-backend='faulty']").click();
+            Locator details = page.locator("#details");
+            assertThat(details).isVisible();
+            assertThat(details.locator("h2")).containsText("chaining/by_name [faulty]");
+            assertThat(details.locator("table.fields tr.bad td").first()).hasText("chained");
+            assertThat(details.locator(".trace-column")).hasCount(2);
+            // The faulty host never chained, so where jvm chained it went on to its next call.
+            assertThat(details.locator(".trace-column[data-backend='faulty'] li.divergent")).not().containsText("__faasm_chain_name");
+            assertThat(details.locator(".trace-column[data-backend='jvm'] li.divergent")).containsText("__faasm_chain_name(\"echo\"");
+            assertThat(details.locator(".divergence-note").first()).containsText("first divergent host call");
+            page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("index.png")).setFullPage(true));
+
+            page.locator("#filter-status input[value='PASS']").uncheck();
+            assertThat(rows).hasCount(2);
+            page.locator("#filter-status input[value='PASS']").check();
+            page.selectOption("#filter-tag", "io");
+            assertThat(rows).hasCount(1);
+            page.locator("#filter-backend input[value='jvm2']").uncheck();
+            assertThat(page.locator("#matrix thead th")).hasCount(5);
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+}
