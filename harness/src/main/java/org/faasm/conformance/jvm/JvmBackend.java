@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -61,6 +62,11 @@ public final class JvmBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public Set<FaasmImport> implementedImports() {
+        return FaasmHost.IMPLEMENTED;
     }
 
     @Override
