@@ -49,6 +49,7 @@ public final class FaasmApiBackend implements Backend {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.remove(Capability.MULTI_HOST);
         capabilities.remove(Capability.CAPTURED_STDIO);
+        capabilities.remove(Capability.BROWSER_ENTRY);
         return capabilities;
     }
 

@@ -94,7 +94,7 @@ public final class FaasmClusterBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
-        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO));
+        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY));
         if (vm.equals("wamr")) {
             capabilities.removeAll(EnumSet.of(Capability.STATE_OFFSET, Capability.STATE_LOCKS, Capability.STATE_DIRTY,
                     Capability.CLEAR_APPENDED));

@@ -61,7 +61,8 @@ public final class JvmBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        // Everything but an entry in a browser, which only the browser backend runs.
+        return EnumSet.complementOf(EnumSet.of(Capability.BROWSER_ENTRY));
     }
 
     @Override

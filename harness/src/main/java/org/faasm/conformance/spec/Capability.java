@@ -12,7 +12,9 @@ public enum Capability {
     STATE_DIRTY("state-dirty"),
     CLEAR_APPENDED("clear-appended"),
     /** stdout and stderr seen apart from the output; without it a spec's stdio expectations are not checked (and the verdict says so). */
-    CAPTURED_STDIO("captured-stdio");
+    CAPTURED_STDIO("captured-stdio"),
+    /** Runs an entry in a browser (a spec with {@code placement.entry: browser} requires it without saying so). */
+    BROWSER_ENTRY("browser-entry");
 
     private final String id;
 

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param source the YAML file it was read from
  * @param hosts logical hosts in the cluster; the entry runs on host 0
  * @param consensus whether the backends must also agree with each other
+ * @param placement where the entry and its chained calls run
  */
 public record Spec(
         String id,
@@ -26,7 +27,16 @@ public record Spec(
         Set<Capability> requires,
         Expectation expect,
         List<String> tags,
-        boolean consensus) {
+        boolean consensus,
+        Placement placement) {
+
+    /** A spec placed the default way: everything on the backend under test. */
+    public Spec(String id, Path source, String summary, String function, byte[] input, String cmdline, int hosts,
+            Optional<Long> timeoutMs, Map<String, byte[]> givenState, Set<Capability> requires, Expectation expect,
+            List<String> tags, boolean consensus) {
+        this(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, expect, tags, consensus,
+                Placement.DEFAULT);
+    }
 
     /** A spec judged against fixed values only. */
     public Spec(String id, Path source, String summary, String function, byte[] input, String cmdline, int hosts,
@@ -42,7 +52,8 @@ public record Spec(
     public Spec withoutStdioExpectations() {
         Expectation reduced = new Expectation(expect.returnValue(), expect.output(), java.util.Optional.empty(),
                 java.util.Optional.empty(), expect.trap(), expect.chained(), expect.state());
-        return new Spec(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, reduced, tags);
+        return new Spec(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, reduced, tags,
+                consensus, placement);
     }
 
     /** Whether the spec checks stdout or stderr. */

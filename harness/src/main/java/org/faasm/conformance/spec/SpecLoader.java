@@ -82,6 +82,10 @@ public final class SpecLoader {
             JsonNode root = document.root();
             Set<Capability> requires = new LinkedHashSet<>();
             root.path("requires").forEach(c -> requires.add(Capability.fromId(c.asText())));
+            Placement placement = placement(root.path("placement"));
+            if (placement.entry().equals(Optional.of(Placement.Entry.BROWSER))) {
+                requires.add(Capability.BROWSER_ENTRY);
+            }
             List<String> tags = new ArrayList<>();
             root.path("tags").forEach(t -> tags.add(t.asText()));
             Map<String, byte[]> given = new LinkedHashMap<>();
@@ -100,7 +104,14 @@ public final class SpecLoader {
                     requires,
                     expectation(root.path("expect")),
                     tags,
-                    root.path("consensus").asBoolean(false));
+                    root.path("consensus").asBoolean(false),
+                    placement);
+        }
+
+        private static Placement placement(JsonNode node) {
+            return new Placement(
+                    node.has("entry") ? Optional.of(Placement.Entry.fromId(node.get("entry").asText())) : Optional.empty(),
+                    node.has("chained") ? Placement.Chained.fromId(node.get("chained").asText()) : Placement.Chained.IN_PLACE);
         }
 
         private Expectation expectation(JsonNode node) {

@@ -46,6 +46,35 @@ class SpecLoaderTest {
     }
 
     @Test
+    void placementDefaultsToTheBackendAndInPlace() throws Exception {
+        Spec spec = new SpecLoader(specs).load(write("plain.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0}\n"));
+        assertThat(spec.placement()).isEqualTo(Placement.DEFAULT);
+        assertThat(spec.requires()).doesNotContain(Capability.BROWSER_ENTRY);
+    }
+
+    @Test
+    void aBrowserEntryRequiresBrowserEntry() throws Exception {
+        Spec spec = new SpecLoader(specs).load(write("cross.yaml", """
+                spec: 1
+                function: echo
+                placement: {entry: browser, chained: cluster}
+                requires: [chain-ptr]
+                expect: {returnValue: 0}
+                """));
+        assertThat(spec.placement().entry()).contains(Placement.Entry.BROWSER);
+        assertThat(spec.placement().chained()).isEqualTo(Placement.Chained.CLUSTER);
+        assertThat(spec.requires()).containsExactlyInAnyOrder(Capability.CHAIN_PTR, Capability.BROWSER_ENTRY);
+    }
+
+    @Test
+    void anUnknownPlacementIsASchemaError() throws Exception {
+        Path file = write("where.yaml", "spec: 1\nfunction: echo\nplacement: {entry: moon}\nexpect: {returnValue: 0}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::field).contains("/placement/entry"));
+    }
+
+    @Test
     void malformedYamlNamesFileAndLine() throws Exception {
         Path file = write("bad.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
