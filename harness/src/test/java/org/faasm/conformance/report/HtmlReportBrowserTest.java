@@ -52,6 +52,7 @@ class HtmlReportBrowserTest {
             assertThat(details).isVisible();
             assertThat(details.locator("h2")).containsText("chaining/by_name [faulty]");
             assertThat(details.locator("table.fields tr.bad td").first()).hasText("chained");
+            assertThat(details.locator(".imports")).containsText("called __faasm_read_input, __faasm_write_output, __faasm_chain_name, __faasm_await_call");
             assertThat(details.locator(".trace-column")).hasCount(2);
             // The faulty host never chained, so where jvm chained it went on to its next call.
             assertThat(details.locator(".trace-column[data-backend='faulty'] li.divergent")).not().containsText("__faasm_chain_name");
