@@ -85,6 +85,16 @@ class AgreementTest {
     }
 
     @Test
+    void failuresAreComparedByCategoryNotByTheirText() {
+        Observation trapped = failed(Outcome.TRAPPED, "Task 1 threw exception. What: out of bounds memory access");
+        Observation hostError = failed(Outcome.HOST_ERROR, "Task 8812 threw exception. What: __faasm_read_input: bad pointer");
+        assertThat(ObservationDiff.compare("a", trapped, "b", hostError).agree()).isTrue();
+        Observation notFound = failed(Outcome.NOT_FOUND, "Error trying to claim executor");
+        assertThat(ObservationDiff.compare("a", trapped, "b", notFound).differences())
+                .containsExactly(new Divergence("outcome", "TRAPPED", "NOT_FOUND"));
+    }
+
+    @Test
     void aConsensusSpecWithOneBackendIsSkipped(@TempDir Path root) throws Exception {
         Spec spec = consensusSpec(root);
         try (BackendPool pool = BackendPool.of(List.of(jvm()));
@@ -140,6 +150,11 @@ class AgreementTest {
 
     private static HostCall call(String name, String result, String... args) {
         return new HostCall(name, List.of(args), result);
+    }
+
+    private static Observation failed(Outcome outcome, String output) {
+        return new Observation("f", 0, new byte[0], outcome, 1, output.getBytes(java.nio.charset.StandardCharsets.UTF_8), output,
+                new byte[0], new byte[0], 0, List.of(), Map.of(), List.of(), Timings.NONE);
     }
 
     private static Observation message(List<HostCall> trace) {
