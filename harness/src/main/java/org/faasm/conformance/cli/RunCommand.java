@@ -103,7 +103,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void printBaseline(PrintStream console, BaselineDiff diff) {
         console.println("Against " + diff.baseline() + ": " + diff.regressions().size() + " regressions, "
-                + diff.fixes().size() + " fixes, " + diff.changes().size() + " other changes");
+                + diff.fixes().size() + " fixes, " + diff.changes().size() + " other changes"
+                + (diff.onlyInBaseline() + diff.onlyInRun() == 0 ? ""
+                        : "; not compared: " + diff.onlyInBaseline() + " only in the baseline, " + diff.onlyInRun() + " only in this run"));
         diff.regressions().forEach(c -> console.println("  REGRESSION " + c));
         diff.fixes().forEach(c -> console.println("  FIX        " + c));
         diff.changes().forEach(c -> console.println("  CHANGE     " + c));

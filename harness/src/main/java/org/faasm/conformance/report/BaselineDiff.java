@@ -7,22 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.faasm.conformance.verdict.Status;
 
 /**
  * A run compared with an earlier {@code report.json}, spec × backend, on the status each backend itself
  * produced (so adding an expectation does not hide a regression): PASS before and FAIL, ERROR or
- * TIMEOUT now is a regression, the reverse a fix, any other difference a change.
+ * TIMEOUT now is a regression, the reverse a fix, any other difference a change. Spec × backend pairs
+ * in only one of the runs (a partial run, a new spec) are counted, not listed.
  */
-public record BaselineDiff(String baseline, List<Change> regressions, List<Change> fixes, List<Change> changes) {
+public record BaselineDiff(String baseline, List<Change> regressions, List<Change> fixes, List<Change> changes,
+        int onlyInBaseline, int onlyInRun) {
 
-    /** One spec × backend whose status moved; {@code before} or {@code after} is empty when it was not in that run. */
-    public record Change(String spec, String backend, Optional<Status> before, Optional<Status> after) {
+    /** One spec × backend whose status moved. */
+    public record Change(String spec, String backend, Status before, Status after) {
         @Override
         public String toString() {
-            return spec + " [" + backend + "]: " + before.map(Status::name).orElse("(absent)") + " → "
-                    + after.map(Status::name).orElse("(absent)");
+            return spec + " [" + backend + "]: " + before + " → " + after;
         }
     }
 
@@ -32,25 +32,24 @@ public record BaselineDiff(String baseline, List<Change> regressions, List<Chang
         List<Change> regressions = new ArrayList<>();
         List<Change> fixes = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
-        Map<String, Status> all = new LinkedHashMap<>(after);
-        before.forEach(all::putIfAbsent);
-        for (String key : all.keySet()) {
-            Optional<Status> was = Optional.ofNullable(before.get(key));
-            Optional<Status> now = Optional.ofNullable(after.get(key));
-            if (was.equals(now)) {
+        for (Map.Entry<String, Status> now : after.entrySet()) {
+            Status was = before.get(now.getKey());
+            if (was == null || was == now.getValue()) {
                 continue;
             }
-            String[] parts = key.split("\u0000");
-            Change change = new Change(parts[0], parts[1], was, now);
-            if (was.equals(Optional.of(Status.PASS)) && now.filter(Status::isFailure).isPresent()) {
+            String[] parts = now.getKey().split("\u0000");
+            Change change = new Change(parts[0], parts[1], was, now.getValue());
+            if (was == Status.PASS && now.getValue().isFailure()) {
                 regressions.add(change);
-            } else if (was.filter(Status::isFailure).isPresent() && now.equals(Optional.of(Status.PASS))) {
+            } else if (was.isFailure() && now.getValue() == Status.PASS) {
                 fixes.add(change);
             } else {
                 changes.add(change);
             }
         }
-        return new BaselineDiff(baselineName, List.copyOf(regressions), List.copyOf(fixes), List.copyOf(changes));
+        int onlyInBaseline = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+        int onlyInRun = (int) after.keySet().stream().filter(k -> !before.containsKey(k)).count();
+        return new BaselineDiff(baselineName, List.copyOf(regressions), List.copyOf(fixes), List.copyOf(changes), onlyInBaseline, onlyInRun);
     }
 
     private static Map<String, Status> observed(JsonNode report) {
@@ -65,14 +64,13 @@ public record BaselineDiff(String baseline, List<Change> regressions, List<Chang
         changes(node.putArray("regressions"), regressions);
         changes(node.putArray("fixes"), fixes);
         changes(node.putArray("changes"), changes);
-        return node;
+        return node.put("onlyInBaseline", onlyInBaseline).put("onlyInRun", onlyInRun);
     }
 
     private static void changes(ArrayNode array, List<Change> list) {
         for (Change change : list) {
-            ObjectNode node = array.addObject().put("spec", change.spec()).put("backend", change.backend());
-            node.put("before", change.before().map(Status::name).orElse(null));
-            node.put("after", change.after().map(Status::name).orElse(null));
+            array.addObject().put("spec", change.spec()).put("backend", change.backend())
+                    .put("before", change.before().name()).put("after", change.after().name());
         }
     }
 }

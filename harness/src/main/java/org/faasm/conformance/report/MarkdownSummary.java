@@ -88,12 +88,19 @@ public final class MarkdownSummary {
         md.append("\n**Against baseline** `").append(baseline.path("file").asText()).append("`: ")
                 .append(baseline.path("regressions").size()).append(" regression(s), ")
                 .append(baseline.path("fixes").size()).append(" fix(es), ")
-                .append(baseline.path("changes").size()).append(" other change(s)\n");
+                .append(baseline.path("changes").size()).append(" other change(s)")
+                .append(onlyIn(baseline)).append('\n');
         for (String kind : List.of("regressions", "fixes")) {
             baseline.path(kind).forEach(c -> md.append("- ").append(kind.equals("fixes") ? "fixed" : "regressed").append(" `")
                     .append(c.path("spec").asText()).append("` [").append(c.path("backend").asText()).append("] ")
-                    .append(c.path("before").asText("(absent)")).append(" → ").append(c.path("after").asText("(absent)")).append('\n'));
+                    .append(c.path("before").asText()).append(" → ").append(c.path("after").asText()).append('\n'));
         }
+    }
+
+    private static String onlyIn(JsonNode baseline) {
+        int before = baseline.path("onlyInBaseline").asInt();
+        int after = baseline.path("onlyInRun").asInt();
+        return before + after == 0 ? "" : " (not compared: " + before + " only in the baseline, " + after + " only in this run)";
     }
 
     private static void coverage(StringBuilder md, JsonNode report) {
