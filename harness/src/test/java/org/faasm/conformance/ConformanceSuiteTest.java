@@ -86,6 +86,9 @@ class ConformanceSuiteTest {
 
     @AfterAll
     void writeReports() throws IOException {
+        if (judge == null) {
+            return; // open() failed and JUnit reports why; there is no run to write
+        }
         judge.close();
         pool.close();
         RunResult run = new RunResult(started, Instant.now(), pool.infos(), List.copyOf(outcomes), List.copyOf(loadErrors));
