@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.jvm.FaasmHost;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -51,6 +53,12 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
         return capabilities;
+    }
+
+    /** The embedded cluster runs the jvm engine, so it implements what that implements. */
+    @Override
+    public Set<FaasmImport> implementedImports() {
+        return FaasmHost.IMPLEMENTED;
     }
 
     @Override
