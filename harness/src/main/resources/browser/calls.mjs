@@ -1,0 +1,91 @@
+import { HarnessError } from './errors.mjs';
+
+// Where a message's chained calls run: in place (a fresh instance in this worker, interleaved on its
+// event loop and sharing its local state tier), or on the cluster (EXECUTE_BATCH, then polling for
+// the result). Either way chain() returns the id at once with the call in flight (reference §2.4).
+
+/** Message ids the way Faasm's gids work: a random base per host plus a counter, never 0. */
+export class Ids {
+  constructor() {
+    // Above the embedded planner's own range (2^29..2^30), so browser ids and cluster ids never meet.
+    this.next = 2 ** 30 + crypto.getRandomValues(new Uint32Array(1))[0] % 2 ** 29;
+  }
+
+  take() {
+    return this.next++ | 0;
+  }
+}
+
+export class InPlaceCalls {
+  constructor(run) {
+    this.run = run;
+    this.pending = new Map();
+  }
+
+  chain(message) {
+    // Started once the caller suspends or finishes, as a call on another thread would be.
+    const running = Promise.resolve().then(() => this.run(message));
+    // A failure is reported when the call is awaited (the caller always awaits it at the end).
+    running.catch(() => {});
+    this.pending.set(message.id, running);
+    return message.id;
+  }
+
+  await(id) {
+    return this.pending.get(id);
+  }
+}
+
+export class ClusterCalls {
+  constructor(client) {
+    this.client = client;
+    this.pending = new Map();
+  }
+
+  chain(message) {
+    const submitted = this.client.execute(message);
+    this.pending.set(message.id, { message, submitted });
+    // A failed submit is reported when the call is awaited; until then it must not surface on its own.
+    submitted.catch(() => {});
+    return message.id;
+  }
+
+  async await(id) {
+    const call = this.pending.get(id);
+    await call.submitted;
+    const results = await this.client.awaitResult(call.message.appId, id);
+    return fromResults(results, id);
+  }
+}
+
+const THREW = /^Task \d+ threw exception\. What: (.*)$/s;
+const NOT_FOUND = 'Error trying to claim executor';
+
+/** The observation of message `id` and its chained calls from an app's results; the outcome is read back from Faasm's texts. */
+export function fromResults(results, id) {
+  const result = results.get(id);
+  if (!result) {
+    throw new HarnessError(`the cluster reported no result for message ${id >>> 0}`);
+  }
+  const output = result.output_data ?? '';
+  const returnValue = result.returnValue ?? 0;
+  const threw = returnValue !== 0 ? THREW.exec(output) : null;
+  const outcome = threw ? 'HOST_ERROR' : returnValue !== 0 && output === NOT_FOUND ? 'NOT_FOUND' : 'RETURNED';
+  const worker = /^worker-(\d+)$/.exec(result.executedHost ?? '');
+  return {
+    function: result.function,
+    funcPtr: result.funcPtr ?? 0,
+    input: Uint8Array.fromBase64(result.input_data ?? ''),
+    outcome,
+    returnValue,
+    output: new TextEncoder().encode(output),
+    error: threw ? threw[1] : outcome === 'NOT_FOUND' ? NOT_FOUND : '',
+    stdout: new Uint8Array(0),
+    stderr: new Uint8Array(0),
+    // The browser is host 0; cluster workers follow it.
+    host: worker ? Number(worker[1]) + 1 : 1,
+    chained: (result.chainedMsgIds ?? []).filter(c => results.has(c)).map(c => fromResults(results, c)),
+    trace: [],
+    timings: { instantiateNanos: 0, executeNanos: 0 },
+  };
+}

@@ -1,0 +1,105 @@
+import { ModuleLoadError } from './errors.mjs';
+import { imports } from './wasm-binary.mjs';
+import { patchModule } from './wasm-patch.mjs';
+
+// The page the Java backend drives: each run gets a fresh module worker (one logical Faasm host per
+// spec); modules are fetched, checked, patched and compiled here once and shared with every worker.
+// Java calls window.faasm.run / wait / terminate through Playwright and never blocks the page.
+
+const FUNCTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+const modules = new Map();
+const runs = new Map();
+let nextRun = 1;
+let faasmTable = null;
+
+/** {module, imports} for a function, null when there is no such module; errors are remembered too. */
+function loadModule(name, memoryCapPages) {
+  const key = `${name}@${memoryCapPages}`;
+  if (!modules.has(key)) {
+    modules.set(key, compile(name, memoryCapPages));
+  }
+  return modules.get(key);
+}
+
+async function compile(name, memoryCapPages) {
+  if (!FUNCTION_NAME.test(name) || name === '.' || name === '..') {
+    return null;
+  }
+  const file = `wasm/${name}.wasm`;
+  const response = await fetch(file);
+  if (response.status === 404) {
+    return null;
+  }
+  if (!response.ok) {
+    throw new ModuleLoadError(`${file}: cannot read module: HTTP ${response.status}`);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    const declared = imports(bytes);
+    return { module: await WebAssembly.compile(patchModule(bytes, memoryCapPages)), imports: declared };
+  } catch (e) {
+    throw new ModuleLoadError(`${file}: ${e instanceof ModuleLoadError ? e.message : `not a valid wasm module: ${e.message}`}`);
+  }
+}
+
+async function start(request) {
+  faasmTable ??= fetch('faasm-imports.json').then(r => r.json());
+  request.faasmTable = await faasmTable;
+  const runId = nextRun++;
+  const worker = new Worker('worker.mjs', { type: 'module' });
+  let settle;
+  const settled = new Promise(resolve => { settle = resolve; });
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'module') {
+      loadModule(data.name, request.memoryCapPages).then(
+        loaded => worker.postMessage({ type: 'module', id: data.id, loaded }),
+        e => worker.postMessage({ type: 'module', id: data.id, error: e.message }));
+    } else if (data.type === 'done') {
+      settle({ result: data.result });
+    } else if (data.type === 'failed') {
+      settle({ error: data.error });
+    }
+  };
+  worker.onerror = e => {
+    e.preventDefault();
+    settle({ error: `the worker failed: ${e.message} (${e.filename}:${e.lineno})` });
+  };
+  worker.onmessageerror = () => settle({ error: 'the worker sent a message that could not be read' });
+  worker.postMessage({ type: 'run', request });
+  runs.set(runId, { worker, settled });
+  return runId;
+}
+
+/** The run's outcome as JSON once it has one, waiting at most `sliceMs`; null while it is still running. */
+async function wait(runId, sliceMs) {
+  const run = runs.get(runId);
+  if (!run) {
+    return JSON.stringify({ error: `no run ${runId} on this page` });
+  }
+  let timer;
+  const outcome = await Promise.race([run.settled, new Promise(resolve => { timer = setTimeout(resolve, sliceMs, null); })]);
+  clearTimeout(timer);
+  if (outcome === null) {
+    return null;
+  }
+  terminate(runId);
+  return JSON.stringify(outcome);
+}
+
+/** Stops a run's worker at once, even one in an endless loop. */
+function terminate(runId) {
+  runs.get(runId)?.worker.terminate();
+  runs.delete(runId);
+}
+
+window.faasm = {
+  /** Starts a run and waits up to `sliceMs` for it: {runId, outcome} as JSON, outcome null while running. */
+  async run(requestJson, sliceMs) {
+    const runId = await start(JSON.parse(requestJson));
+    return JSON.stringify({ runId, outcome: JSON.parse(await wait(runId, sliceMs)) });
+  },
+  wait,
+  terminate,
+  runs: () => runs.size,
+};
+window.faasmReady = true;

@@ -1,0 +1,50 @@
+import { HostCallTrap } from './errors.mjs';
+import { hex } from './guest-memory.mjs';
+
+/** Host calls kept per message; a chatty guest cannot exhaust the worker's heap (as in the jvm backend). */
+export const TRACE_LIMIT = 10000;
+
+/** The host calls one message made, in order, as {name, arguments, result} (the jvm backend's shape). */
+export class CallTrace {
+  constructor() {
+    this.calls = [];
+    this.dropped = 0;
+  }
+
+  add(name, args, result) {
+    if (this.calls.length < TRACE_LIMIT) {
+      this.calls.push({ name, arguments: args, result });
+    } else {
+      this.dropped++;
+    }
+  }
+
+  toJSON() {
+    return this.dropped === 0 ? this.calls
+      : [...this.calls, { name: '(trace truncated)', arguments: [`${this.dropped} more calls`], result: null }];
+  }
+}
+
+/** A Faasm call's raw i32 arguments for the trace: strings read, pointers in hex, ids and lengths unsigned. */
+export function decodeArguments(params, memory, args) {
+  return args.map((value, i) => {
+    switch (params[i] ?? 'INT') {
+      case 'CSTRING': return quoted(value, memory);
+      case 'POINTER': return hex(value);
+      case 'LENGTH':
+      case 'CALL_ID': return String(value >>> 0);
+      default: return String(value | 0);
+    }
+  });
+}
+
+function quoted(ptr, memory) {
+  try {
+    return `"${memory.cString(ptr)}"`;
+  } catch (e) {
+    if (e instanceof HostCallTrap) {
+      return `<bad string pointer ${hex(ptr)}>`;
+    }
+    throw e;
+  }
+}

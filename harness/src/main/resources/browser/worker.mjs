@@ -1,0 +1,100 @@
+import { ClusterCalls, Ids, InPlaceCalls, fromResults } from './calls.mjs';
+import { ClusterClient } from './cluster-client.mjs';
+import { HarnessError, ModuleLoadError } from './errors.mjs';
+import { runMessage } from './message.mjs';
+import { HostState } from './state.mjs';
+
+// One spec's logical Faasm host: a fresh worker per spec, with its own local state tier. The page
+// posts one `run`; the worker answers `done` with the entry's observation, or `failed` when the
+// harness could not do its part. Modules come from the page, compiled once for every worker.
+
+const modules = new Map();
+const waiting = new Map();
+let nextRequest = 1;
+
+/** Modules by function name, asked of the page: {module, imports}, or null when there is none. */
+const pageModules = {
+  get(name) {
+    if (!modules.has(name)) {
+      modules.set(name, new Promise((resolve, reject) => {
+        const id = nextRequest++;
+        waiting.set(id, { resolve, reject });
+        postMessage({ type: 'module', id, name });
+      }));
+    }
+    return modules.get(name);
+  },
+};
+
+onmessage = ({ data }) => {
+  if (data.type === 'module') {
+    const { resolve, reject } = waiting.get(data.id);
+    waiting.delete(data.id);
+    data.error ? reject(new ModuleLoadError(data.error)) : resolve(data.loaded);
+  } else if (data.type === 'run') {
+    run(data.request).then(
+      result => postMessage({ type: 'done', result }),
+      e => postMessage({ type: 'failed', error: expected(e) ? e.message : `${e.name}: ${e.message}\n${e.stack}` }));
+  }
+};
+
+/** Failures the harness anticipates (the cluster failing, an entry module that cannot load): their message says it all. */
+function expected(e) {
+  return e instanceof HarnessError || e instanceof ModuleLoadError;
+}
+
+/** Faasm's clients choose app ids: non-zero, and never reused. */
+function newAppId() {
+  return 1 + crypto.getRandomValues(new Uint32Array(1))[0] % (2 ** 31 - 1);
+}
+
+async function run(request) {
+  const client = new ClusterClient(request);
+  const state = new HostState('browser', { get: key => client.getState(key), put: (key, value) => client.putState(key, value) });
+  const host = {
+    index: 0,
+    state,
+    modules: pageModules,
+    ids: new Ids(),
+    faasmTable: request.faasmTable,
+    memoryCapPages: request.memoryCapPages,
+    calls: null,
+  };
+  const runHere = message => runMessage(message, host);
+  host.calls = request.placement.chained === 'cluster' ? new ClusterCalls(client) : new InPlaceCalls(runHere);
+  const entry = {
+    id: host.ids.take(),
+    appId: newAppId(),
+    user: request.user,
+    function: request.function,
+    funcPtr: 0,
+    input: Uint8Array.fromBase64(request.input),
+    cmdline: request.cmdline,
+  };
+  let observation;
+  if (request.placement.entry === 'jvm') {
+    await client.execute(entry);
+    observation = fromResults(await client.awaitResult(entry.appId, entry.id), entry.id);
+  } else {
+    const loaded = await pageModules.get(entry.function);
+    if (!loaded) {
+      throw new HarnessError(`no module for function '${entry.function}': wasm/${entry.function}.wasm does not exist`);
+    }
+    observation = await runMessage(entry, host);
+  }
+  const local = state.localValues();
+  const localState = Object.fromEntries(request.stateKeys.filter(k => local.has(k)).map(k => [k, local.get(k).toBase64()]));
+  return { observation: wire(observation), localState };
+}
+
+/** The observation with its byte fields as base64, for the trip to Java. */
+function wire(observation) {
+  return {
+    ...observation,
+    input: observation.input.toBase64(),
+    output: observation.output.toBase64(),
+    stdout: observation.stdout.toBase64(),
+    stderr: observation.stderr.toBase64(),
+    chained: observation.chained.map(wire),
+  };
+}
