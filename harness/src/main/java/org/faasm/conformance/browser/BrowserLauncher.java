@@ -26,10 +26,17 @@ public final class BrowserLauncher {
     }
 
     public static Browser launch(Playwright playwright, Path executable) {
+        return launch(playwright, executable, List.of());
+    }
+
+    /** With extra command-line switches, e.g. a marker that finds this browser's process again. */
+    public static Browser launch(Playwright playwright, Path executable, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(flags(isRoot()));
+        args.addAll(extraArgs);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
-                .setArgs(flags(isRoot())));
+                .setArgs(args));
     }
 
     /** Chromium refuses to start its sandbox as root. */

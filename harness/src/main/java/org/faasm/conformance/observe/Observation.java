@@ -15,6 +15,8 @@ import java.util.Map;
  * @param host the logical host index the message ran on
  * @param stateAfter the global state once the whole call tree finished (entry message only)
  * @param trace host calls in the order made; may be empty where a backend has no trace
+ * @param console what the environment itself printed while the call tree ran (a browser's console
+ *     messages and page errors; entry message only), empty where there is no such thing
  */
 public record Observation(
         String function,
@@ -30,7 +32,16 @@ public record Observation(
         List<Observation> chained,
         Map<String, byte[]> stateAfter,
         List<HostCall> trace,
-        Timings timings) {
+        Timings timings,
+        List<String> console) {
+
+    /** An observation from an environment without a console of its own. */
+    public Observation(String function, int funcPtr, byte[] input, Outcome outcome, int returnValue, byte[] output,
+            String error, byte[] stdout, byte[] stderr, int host, List<Observation> chained, Map<String, byte[]> stateAfter,
+            List<HostCall> trace, Timings timings) {
+        this(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host, chained, stateAfter,
+                trace, timings, List.of());
+    }
 
     /** Faasm's text for a non-zero return value, which replaces the output. */
     public static byte[] callFailedOutput(int returnValue) {
@@ -39,6 +50,11 @@ public record Observation(
 
     public Observation withStateAfter(Map<String, byte[]> state) {
         return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
-                chained, state, trace, timings);
+                chained, state, trace, timings, console);
+    }
+
+    public Observation withConsole(List<String> lines) {
+        return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
+                chained, stateAfter, trace, timings, List.copyOf(lines));
     }
 }

@@ -1,0 +1,235 @@
+package org.faasm.conformance.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.faasm.conformance.backend.Availability;
+import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.faasm.FaasmClient;
+import org.faasm.conformance.faasm.FaasmEndpoints;
+import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.ChainedCallExpectation;
+import org.faasm.conformance.spec.Placement;
+import org.faasm.conformance.spec.Spec;
+
+/**
+ * The {@code browser} backend: each spec's entry runs in a fresh Web Worker of one headless Chromium
+ * page, with Faasm's host interface in JavaScript; chained calls run in place or on a cluster, and
+ * the global state tier is the cluster (its own embedded one unless told otherwise). Chromium,
+ * the page's server and the cluster start on the first run.
+ */
+public final class BrowserBackend implements Backend {
+    /** The __faasm_* imports faasm-host.mjs implements (a test holds the two lists together). */
+    static final Set<FaasmImport> IMPLEMENTED = EnumSet.of(FaasmImport.READ_INPUT, FaasmImport.WRITE_OUTPUT,
+            FaasmImport.CONF_FLAG, FaasmImport.CHAIN_NAME, FaasmImport.CHAIN_PTR, FaasmImport.AWAIT_CALL,
+            FaasmImport.AWAIT_CALL_OUTPUT, FaasmImport.READ_STATE, FaasmImport.READ_STATE_PTR, FaasmImport.WRITE_STATE,
+            FaasmImport.APPEND_STATE, FaasmImport.READ_APPENDED_STATE, FaasmImport.CLEAR_APPENDED_STATE,
+            FaasmImport.WRITE_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET_PTR,
+            FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE,
+            FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
+            FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
+            FaasmImport.UNLOCK_STATE_WRITE);
+    /** How long an interrupted run waits for its worker to be terminated before it kills the browser. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    private static final Duration CLUSTER_MESSAGE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int CLUSTER_WORKERS = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final BrowserOptions options;
+    private final ChromiumLocator.Result chromium;
+    private Started started;
+
+    BrowserBackend(BrowserOptions options) {
+        this.options = options;
+        this.chromium = ChromiumLocator.system().locate();
+    }
+
+    /** What a started backend holds; the cluster is empty when it was given one. */
+    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, BrowserSession session) {}
+
+    @Override
+    public String name() {
+        return "browser";
+    }
+
+    @Override
+    public String version() {
+        Started now = started;
+        return now != null ? now.session.version() : "Chromium at " + chromium.description() + " (not started yet)";
+    }
+
+    @Override
+    public Availability availability() {
+        return chromium.executable().isPresent() ? Availability.yes() : Availability.no(chromium.description());
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        // One worker is one host: specs needing several hosts with their own local tiers cannot run here.
+        return EnumSet.complementOf(EnumSet.of(Capability.MULTI_HOST));
+    }
+
+    @Override
+    public Set<FaasmImport> implementedImports() {
+        return IMPLEMENTED;
+    }
+
+    @Override
+    public Observation run(Spec spec) throws Exception {
+        Path module = options.wasmDir().resolve(spec.function() + ".wasm");
+        if (!Files.isRegularFile(module)) {
+            throw new BrowserRunException("no module for function '" + spec.function() + "': " + module + " does not exist");
+        }
+        Started backend = start();
+        // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
+        String user = "browser" + RUNS.incrementAndGet();
+        if (usesClusterFunctions(spec.placement())) {
+            for (String function : functionsOf(spec)) {
+                Path wasm = options.wasmDir().resolve(function + ".wasm");
+                if (Files.isRegularFile(wasm)) {
+                    backend.client.uploadFunction(user, function, Files.readAllBytes(wasm));
+                }
+            }
+        }
+        spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.client.endpoints()), cancelled),
+                cancelled, backend.session, spec);
+        JsonNode result = outcome.outcome().get("result");
+        if (result == null) {
+            throw new BrowserRunException(outcome.outcome().path("error").asText("no result") + consoleNote(outcome.console()));
+        }
+        Observation observation = ObservationJson.parse(result.get("observation"));
+        return observation.withStateAfter(stateAfter(spec, user, backend.client, result.path("localState")))
+                .withConsole(outcome.console());
+    }
+
+    /** Waits for the run; interrupted (the spec's time is up), it has the worker terminated and returns promptly. */
+    private static BrowserSession.Outcome await(Future<BrowserSession.Outcome> running, AtomicBoolean cancelled,
+            BrowserSession session, Spec spec) throws Exception {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            try {
+                running.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stuck) {
+                session.killBrowser();
+            } catch (ExecutionException | InterruptedException ignored) {
+                // Stopping is all that matters now.
+            }
+            throw new InterruptedException("spec " + spec.id() + " was interrupted; its worker was terminated");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private String request(Spec spec, String user, FaasmEndpoints cluster) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("user", user);
+        request.put("function", spec.function());
+        request.put("input", Base64.getEncoder().encodeToString(spec.input()));
+        request.put("cmdline", spec.cmdline());
+        ObjectNode placement = request.putObject("placement");
+        placement.put("entry", spec.placement().entry().map(Placement.Entry::id).orElse("backend"));
+        placement.put("chained", spec.placement().chained().id());
+        request.put("uploadUrl", cluster.upload().toString().replaceFirst("/$", ""));
+        request.put("plannerUrl", cluster.planner().toString());
+        request.put("fetchTimeoutMs", options.requestTimeout().toMillis());
+        request.put("memoryCapPages", options.memoryCapPages());
+        spec.expect().state().keySet().forEach(request.putArray("stateKeys")::add);
+        return request.toString();
+    }
+
+    /**
+     * The global value of every key the spec expects: the cluster's, or, for a key the cluster has no
+     * value for, the browser's own copy (a key the browser created first is its own, as on Faasm's
+     * inmemory main).
+     */
+    private static Map<String, byte[]> stateAfter(Spec spec, String user, FaasmClient client, JsonNode local) {
+        Map<String, byte[]> state = new LinkedHashMap<>();
+        for (String key : spec.expect().state().keySet()) {
+            Optional<byte[]> global = client.getState(user, key);
+            if (global.isPresent()) {
+                state.put(key, global.get());
+            } else if (local.has(key)) {
+                state.put(key, Base64.getDecoder().decode(local.get(key).asText()));
+            }
+        }
+        return state;
+    }
+
+    private static boolean usesClusterFunctions(Placement placement) {
+        return placement.chained() == Placement.Chained.CLUSTER || placement.entry().equals(Optional.of(Placement.Entry.JVM));
+    }
+
+    /** The entry function and every function the spec expects to be chained by name. */
+    private static Set<String> functionsOf(Spec spec) {
+        Set<String> functions = new LinkedHashSet<>();
+        functions.add(spec.function());
+        spec.expect().chained().ifPresent(calls -> addChained(calls, functions));
+        return functions;
+    }
+
+    private static void addChained(List<ChainedCallExpectation> calls, Set<String> functions) {
+        for (ChainedCallExpectation call : calls) {
+            call.function().ifPresent(functions::add);
+            call.chained().ifPresent(nested -> addChained(nested, functions));
+        }
+    }
+
+    private static String consoleNote(List<String> console) {
+        return console.isEmpty() ? "" : "; console: " + String.join(" | ", console);
+    }
+
+    private synchronized Started start() throws IOException {
+        if (started == null) {
+            Path executable = chromium.executable().orElseThrow(() -> new IOException(chromium.description()));
+            StaticServer server = new StaticServer(options.wasmDir());
+            Optional<EmbeddedCluster> cluster = options.cluster().isPresent() ? Optional.empty()
+                    : Optional.of(EmbeddedCluster.start(CLUSTER_WORKERS, CLUSTER_MESSAGE_TIMEOUT));
+            FaasmEndpoints endpoints = options.cluster()
+                    .orElseGet(() -> new FaasmEndpoints(cluster.get().plannerUri(), cluster.get().uploadUri()));
+            started = new Started(server, cluster, new FaasmClient(endpoints, options.requestTimeout()),
+                    new BrowserSession(executable, server.page()));
+        }
+        return started;
+    }
+
+    /** Package access for tests and benchmarks: the started session. */
+    synchronized BrowserSession session() throws IOException {
+        return start().session;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (started != null) {
+            started.session.close();
+            started.server.close();
+            started.cluster.ifPresent(EmbeddedCluster::close);
+            started = null;
+        }
+    }
+}

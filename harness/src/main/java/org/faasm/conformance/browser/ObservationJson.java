@@ -1,0 +1,50 @@
+package org.faasm.conformance.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.faasm.conformance.observe.HostCall;
+import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.observe.Outcome;
+import org.faasm.conformance.observe.Timings;
+
+/** Reads an observation as the worker sends it: the Java record's fields, bytes in base64. */
+final class ObservationJson {
+    private ObservationJson() {}
+
+    static Observation parse(JsonNode node) {
+        List<Observation> chained = new ArrayList<>();
+        node.path("chained").forEach(child -> chained.add(parse(child)));
+        List<HostCall> trace = new ArrayList<>();
+        node.path("trace").forEach(call -> trace.add(hostCall(call)));
+        JsonNode timings = node.path("timings");
+        return new Observation(
+                node.get("function").asText(),
+                node.get("funcPtr").asInt(),
+                bytes(node, "input"),
+                Outcome.valueOf(node.get("outcome").asText()),
+                node.get("returnValue").asInt(),
+                bytes(node, "output"),
+                node.path("error").asText(""),
+                bytes(node, "stdout"),
+                bytes(node, "stderr"),
+                node.path("host").asInt(),
+                List.copyOf(chained),
+                Map.of(),
+                List.copyOf(trace),
+                new Timings(timings.path("instantiateNanos").asLong(), timings.path("executeNanos").asLong()));
+    }
+
+    static byte[] bytes(JsonNode node, String field) {
+        return Base64.getDecoder().decode(node.path(field).asText(""));
+    }
+
+    private static HostCall hostCall(JsonNode call) {
+        List<String> arguments = new ArrayList<>();
+        call.path("arguments").forEach(a -> arguments.add(a.asText()));
+        JsonNode result = call.get("result");
+        return new HostCall(call.get("name").asText(), List.copyOf(arguments), result == null || result.isNull() ? null : result.asText());
+    }
+}

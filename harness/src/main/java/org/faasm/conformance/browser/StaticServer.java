@@ -1,0 +1,135 @@
+package org.faasm.conformance.browser;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.faasm.conformance.hostinterface.FaasmImport;
+
+/**
+ * Serves the browser backend's page on 127.0.0.1: the page and its JavaScript modules (class-path
+ * resources under {@code browser/}), {@code wasm/<function>.wasm} from the project's wasm folder, and
+ * {@code faasm-imports.json}, the host interface's import list taken from {@link FaasmImport} so the
+ * JavaScript host and the Java one share one definition.
+ */
+final class StaticServer implements AutoCloseable {
+    static {
+        // The JDK server otherwise stalls ~40 ms per small response (Nagle + delayed ACK).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|mjs|json)");
+    private static final Pattern WASM = Pattern.compile("/wasm/([A-Za-z0-9_.-]{1,128})\\.wasm");
+    /** The page and its modules do not change while the server runs; every fresh worker may reuse them. */
+    private static final String FIXED = "max-age=3600";
+    /** Modules are compiled once per page anyway; a rebuilt one must never come from a cache. */
+    private static final String FRESH = "no-store";
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "mjs", "text/javascript; charset=utf-8", "json", "application/json");
+
+    private final Path wasmDir;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "faasm-browser-static");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
+    private final byte[] faasmImports = faasmImportsJson();
+
+    StaticServer(Path wasmDir) throws IOException {
+        this.wasmDir = wasmDir;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** The page, e.g. {@code http://127.0.0.1:41234/index.html}. */
+    URI page() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/index.html");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!exchange.getRequestMethod().equals("GET")) {
+                send(exchange, 405, "text/plain", "only GET".getBytes(StandardCharsets.UTF_8), FRESH);
+            } else if (path.equals("/faasm-imports.json")) {
+                send(exchange, 200, TYPES.get("json"), faasmImports, FIXED);
+            } else if (WASM.matcher(path).matches()) {
+                sendWasm(exchange, WASM.matcher(path).replaceFirst("$1"));
+            } else if (RESOURCE.matcher(path.substring(1)).matches() && resource(path.substring(1)) != null) {
+                String name = path.substring(1);
+                send(exchange, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), resource(name), FIXED);
+            } else {
+                send(exchange, 404, "text/plain", ("no " + path).getBytes(StandardCharsets.UTF_8), FRESH);
+            }
+        }
+    }
+
+    private void sendWasm(HttpExchange exchange, String function) throws IOException {
+        Path file = wasmDir.resolve(function + ".wasm");
+        if (function.equals(".") || function.equals("..") || !Files.isRegularFile(file)) {
+            send(exchange, 404, "text/plain", ("no module " + file).getBytes(StandardCharsets.UTF_8), FRESH);
+        } else {
+            send(exchange, 200, "application/wasm", Files.readAllBytes(file), FRESH);
+        }
+    }
+
+    /** A class-path resource under browser/, read once; null when there is none. */
+    private byte[] resource(String name) {
+        return resources.computeIfAbsent(name, n -> {
+            try (InputStream in = StaticServer.class.getClassLoader().getResourceAsStream("browser/" + n)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", caching);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] faasmImportsJson() {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode list = json.createArrayNode();
+        for (FaasmImport call : FaasmImport.values()) {
+            ObjectNode node = list.addObject();
+            node.put("name", call.importName());
+            node.put("hasResult", call.hasResult());
+            ArrayNode params = node.putArray("params");
+            call.params().forEach(kind -> params.add(kind.name()));
+        }
+        return list.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,152 @@
+package org.faasm.conformance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.faasm.conformance.faasm.FaasmEndpoints;
+import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.run.SpecRunner;
+import org.faasm.conformance.spec.Bytes;
+import org.faasm.conformance.spec.BytesMatcher;
+import org.faasm.conformance.spec.Expectation;
+import org.faasm.conformance.spec.Placement;
+import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.verdict.Status;
+import org.faasm.conformance.verdict.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the browser backend must survive: each fault gets a clear verdict quickly, and the next spec still runs. */
+class BrowserBackendFaultsTest {
+    private static final Path WASM = ProjectLayout.locate().wasm();
+
+    @BeforeAll
+    static void needsChromium() {
+        ChromiumLocator.Result chromium = ChromiumLocator.system().locate();
+        assumeTrue(chromium.executable().isPresent(), chromium.description());
+    }
+
+    @Test
+    void aGuestThatLoopsForeverTimesOutItsWorkerIsTerminatedAndTheNextSpecRuns() throws Exception {
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+            Verdict looping = runner.run(spec("loop_forever", Placement.DEFAULT, Optional.of(500L)), backend);
+            assertThat(looping.status()).isEqualTo(Status.TIMEOUT);
+            assertThat(looping.message()).contains("no result within 500 ms").doesNotContain("did not stop");
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+            assertThat(backend.session().evaluate("() => faasm.runs()", null).get()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void aCrashedPageIsAnErrorAndIsReplaced() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "finding the renderer needs /proc");
+        crashDuringARun(session -> session.browserProcess().orElseThrow().descendants()
+                .filter(p -> commandLine(p).contains("--type=renderer"))
+                .forEach(ProcessHandle::destroyForcibly));
+    }
+
+    /** Chromium's child processes rewrite their command line, which ProcessHandle then cannot split; /proc has it. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void aCrashedBrowserIsAnErrorAndIsRestarted() throws Exception {
+        crashDuringARun(BrowserSession::killBrowser);
+    }
+
+    private static void crashDuringARun(java.util.function.Consumer<BrowserSession> crash) throws Exception {
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+            CompletableFuture<Verdict> looping = CompletableFuture.supplyAsync(
+                    () -> runner.run(spec("loop_forever", Placement.DEFAULT, Optional.of(20_000L)), backend));
+            Thread.sleep(1000);
+            crash.accept(backend.session());
+            Verdict crashed = looping.get();
+            assertThat(crashed.status()).isEqualTo(Status.ERROR);
+            assertThat(crashed.message()).contains("the browser failed");
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
+    void aClusterThatIsDownIsAnErrorWithoutAWait() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + port);
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(nowhere, nowhere)));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            // The guest's first state read needs the cluster: the page's request fails at once.
+            Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
+            assertThat(reading.status()).isEqualTo(Status.ERROR);
+            assertThat(reading.message()).contains("cluster unreachable: GET " + nowhere + "/s/");
+            assertThat(reading.durationNanos()).isLessThan(Duration.ofSeconds(3).toNanos());
+            // Functions the cluster should run cannot even be uploaded.
+            Verdict chaining = runner.run(spec("chain_by_name", new Placement(Optional.empty(), Placement.Chained.CLUSTER), Optional.empty()), backend);
+            assertThat(chaining.status()).isEqualTo(Status.ERROR);
+            assertThat(chaining.message()).contains("cannot reach the upload server");
+            // A spec that never touches the cluster still runs.
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
+    void aClusterAnswering500IsAnErrorWithItsReason() throws Exception {
+        HttpServer failing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        failing.createContext("/", exchange -> {
+            byte[] body = "planner on fire".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        failing.start();
+        URI broken = URI.create("http://127.0.0.1:" + failing.getAddress().getPort());
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(broken, broken)));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
+            assertThat(reading.status()).isEqualTo(Status.ERROR);
+            assertThat(reading.message()).contains("GET /s/ answered 500: planner on fire");
+        } finally {
+            failing.stop(0);
+        }
+    }
+
+    private static Spec echo() {
+        Expectation expect = new Expectation(Optional.of(0), Optional.of(new BytesMatcher.Exact(Bytes.utf8("hi"))),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        return new Spec("test/echo", Path.of("echo.yaml"), "", "echo", Bytes.utf8("hi"), "", 1, Optional.empty(), Map.of(),
+                Set.of(), expect, List.of());
+    }
+
+    private static Spec spec(String function, Placement placement, Optional<Long> timeoutMs) {
+        Expectation nothing = new Expectation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of());
+        return new Spec("test/" + function, Path.of(function + ".yaml"), "", function, new byte[0], "", 1, timeoutMs,
+                Map.of(), Set.of(), nothing, List.of(), false, placement);
+    }
+}
