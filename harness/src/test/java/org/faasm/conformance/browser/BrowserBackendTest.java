@@ -46,6 +46,27 @@ class BrowserBackendTest {
         }
     }
 
+    @Test
+    void chainedCallsRunWhereThePlacementSays() {
+        Verdict inCluster = runner.run(spec("cross/chain_to_cluster"), backend);
+        assertThat(inCluster.status()).as(inCluster.message()).isEqualTo(Status.PASS);
+        // Cluster workers are hosts 1.., and the cluster reports no host-call trace.
+        assertThat(inCluster.observation().orElseThrow().chained())
+                .hasSize(2).allSatisfy(child -> assertThat(child.host()).isPositive());
+        Verdict inPlace = runner.run(spec("chaining/by_ptr"), backend);
+        assertThat(inPlace.observation().orElseThrow().chained()).singleElement().satisfies(child -> {
+            assertThat(child.host()).isZero();
+            assertThat(child.trace()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void theStateRoundTripLeavesTheClustersValue() {
+        Verdict verdict = runner.run(spec("cross/state_round_trip"), backend);
+        assertThat(verdict.status()).as(verdict.message()).isEqualTo(Status.PASS);
+        assertThat(verdict.observation().orElseThrow().stateAfter().get("shared_example")).asString().isEqualTo("from the cluster");
+    }
+
     private static Spec spec(String id) {
         return catalog.specs().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
