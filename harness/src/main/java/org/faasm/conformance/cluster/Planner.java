@@ -69,9 +69,12 @@ final class Planner implements CallScheduler, AutoCloseable {
         if (app == null || app.results.isEmpty()) {
             return Optional.empty();
         }
+        // Read "finished" before copying: a result is added before its message leaves inFlight, so
+        // every result is in the copy when nothing was in flight (the other order could miss one).
+        boolean finished = app.inFlight.get() == 0;
         List<MessageResult> results = new ArrayList<>(app.results);
         results.sort(Comparator.comparingInt(r -> r.message().id()));
-        return Optional.of(new AppStatus(appId, app.inFlight.get() == 0, results));
+        return Optional.of(new AppStatus(appId, finished, results));
     }
 
     /** Waits up to {@code wait} for another result of the app, so pollers need not spin. */
