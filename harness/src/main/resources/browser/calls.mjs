@@ -37,24 +37,23 @@ export class InPlaceCalls {
 }
 
 export class ClusterCalls {
+  /** @param client a ClusterClient, or the agent's (agent-client.mjs) */
   constructor(client) {
     this.client = client;
     this.pending = new Map();
   }
 
+  /** Submits the call and waits for its result in the background, so an await needs nothing more. */
   chain(message) {
-    const submitted = this.client.execute(message);
-    this.pending.set(message.id, { message, submitted });
-    // A failed submit is reported when the call is awaited; until then it must not surface on its own.
-    submitted.catch(() => {});
+    const results = this.client.run(message);
+    // A failure is reported when the call is awaited (the caller always awaits it at the end).
+    results.catch(() => {});
+    this.pending.set(message.id, results);
     return message.id;
   }
 
   async await(id) {
-    const call = this.pending.get(id);
-    await call.submitted;
-    const results = await this.client.awaitResult(call.message.appId, id);
-    return fromResults(results, id);
+    return fromResults(await this.pending.get(id), id);
   }
 }
 

@@ -11,6 +11,15 @@ const modules = new Map();
 const runs = new Map();
 let nextRun = 1;
 let faasmTable = null;
+let networkAgent = null;
+
+/** A port to a cluster client for one worker, in the page's network agent (net-agent.mjs says why). */
+function agentPort(config) {
+  networkAgent ??= new SharedWorker('net-agent.mjs', { type: 'module', name: 'faasm-network-agent' });
+  const channel = new MessageChannel();
+  networkAgent.port.postMessage({ connect: channel.port1, config }, [channel.port1]);
+  return channel.port2;
+}
 
 /** {module, imports} for a function, null when there is no such module; errors are remembered too. */
 function loadModule(name, memoryCapPages) {
@@ -42,6 +51,10 @@ async function compile(name, memoryCapPages) {
   }
 }
 
+function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs }) {
+  return { uploadUrl, plannerUrl, user, fetchTimeoutMs };
+}
+
 async function start(request) {
   faasmTable ??= fetch('faasm-imports.json').then(r => r.json());
   request.faasmTable = await faasmTable;
@@ -65,7 +78,8 @@ async function start(request) {
     settle({ error: `the worker failed: ${e.message} (${e.filename}:${e.lineno})` });
   };
   worker.onmessageerror = () => settle({ error: 'the worker sent a message that could not be read' });
-  worker.postMessage({ type: 'run', request });
+  const net = agentPort(clusterConfig(request));
+  worker.postMessage({ type: 'run', request, net }, [net]);
   runs.set(runId, { worker, settled });
   return runId;
 }
@@ -92,6 +106,32 @@ function terminate(runId) {
   runs.delete(runId);
 }
 
+/**
+ * Runs a benchmark of bench.mjs: in a fresh dedicated worker whose requests go through the network
+ * agent, as a spec's do, or (`uninstrumented`) in a fresh shared worker of its own, where Playwright
+ * does not look and synchronous XHR is allowed too. {samples} or {error} as JSON.
+ */
+function bench(name, requestJson, uninstrumented) {
+  const request = JSON.parse(requestJson);
+  return new Promise(resolve => {
+    if (uninstrumented) {
+      const shared = new SharedWorker('bench-worker.mjs', { type: 'module', name: `faasm-bench-${nextRun++}` });
+      shared.port.onmessage = ({ data }) => resolve(data);
+      shared.onerror = e => resolve({ error: `the shared worker failed: ${e.message}` });
+      shared.port.postMessage({ name, request });
+      return;
+    }
+    const worker = new Worker('bench-worker.mjs', { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      resolve(data);
+    };
+    worker.onerror = e => resolve({ error: `the worker failed: ${e.message}` });
+    const net = agentPort(clusterConfig(request));
+    worker.postMessage({ name, request, net }, [net]);
+  }).then(outcome => JSON.stringify(outcome));
+}
+
 window.faasm = {
   /** Starts a run and waits up to `sliceMs` for it: {runId, outcome} as JSON, outcome null while running. */
   async run(requestJson, sliceMs) {
@@ -100,6 +140,7 @@ window.faasm = {
   },
   wait,
   terminate,
+  bench,
   runs: () => runs.size,
 };
 window.faasmReady = true;

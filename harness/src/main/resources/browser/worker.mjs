@@ -1,12 +1,13 @@
+import { agentClient } from './agent-client.mjs';
 import { ClusterCalls, Ids, InPlaceCalls, fromResults } from './calls.mjs';
-import { ClusterClient } from './cluster-client.mjs';
 import { HarnessError, ModuleLoadError } from './errors.mjs';
 import { runMessage } from './message.mjs';
 import { HostState } from './state.mjs';
 
 // One spec's logical Faasm host: a fresh worker per spec, with its own local state tier. The page
-// posts one `run`; the worker answers `done` with the entry's observation, or `failed` when the
-// harness could not do its part. Modules come from the page, compiled once for every worker.
+// posts one `run` with a port to its network agent; the worker answers `done` with the entry's
+// observation, or `failed` when the harness could not do its part. Modules come from the page,
+// compiled once for every worker.
 
 const modules = new Map();
 const waiting = new Map();
@@ -32,7 +33,7 @@ onmessage = ({ data }) => {
     waiting.delete(data.id);
     data.error ? reject(new ModuleLoadError(data.error)) : resolve(data.loaded);
   } else if (data.type === 'run') {
-    run(data.request).then(
+    run(data.request, agentClient(data.net)).then(
       result => postMessage({ type: 'done', result }),
       e => postMessage({ type: 'failed', error: expected(e) ? e.message : `${e.name}: ${e.message}\n${e.stack}` }));
   }
@@ -48,8 +49,7 @@ function newAppId() {
   return 1 + crypto.getRandomValues(new Uint32Array(1))[0] % (2 ** 31 - 1);
 }
 
-async function run(request) {
-  const client = new ClusterClient(request);
+async function run(request, client) {
   const state = new HostState('browser', { get: key => client.getState(key), put: (key, value) => client.putState(key, value) });
   const host = {
     index: 0,
@@ -73,8 +73,7 @@ async function run(request) {
   };
   let observation;
   if (request.placement.entry === 'jvm') {
-    await client.execute(entry);
-    observation = fromResults(await client.awaitResult(entry.appId, entry.id), entry.id);
+    observation = fromResults(await client.run(entry), entry.id);
   } else {
     const loaded = await pageModules.get(entry.function);
     if (!loaded) {

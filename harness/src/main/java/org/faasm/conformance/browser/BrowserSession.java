@@ -56,6 +56,14 @@ final class BrowserSession implements AutoCloseable {
         return thread.submit(() -> run(requestJson, cancelled));
     }
 
+    /** Starts Playwright, Chromium and the page on the session's thread without waiting; a failure shows on the next run. */
+    void warmUp() {
+        thread.submit(() -> {
+            ensureStarted();
+            return null;
+        });
+    }
+
     /** Evaluates a script in the page on the session's thread (tests and benchmarks). */
     Future<Object> evaluate(String script, Object argument) {
         return thread.submit(() -> {
