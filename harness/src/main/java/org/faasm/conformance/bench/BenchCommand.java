@@ -43,11 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> engines;
 
     @Option(names = "--sections", split = ",", paramLabel = "ID",
-            description = "Sections to run (default: all: kernels, suite, cold-start).")
+            description = "Sections to run (default: all: kernels, suite, cold-start, browser-suite, browser-chain, browser-state).")
     List<String> sections;
 
     @Option(names = "--specs", split = ",", paramLabel = "GLOB",
-            description = "Specs the suite section runs, by id or glob, e.g. 'io/*' (default: all).")
+            description = "Specs the suite and browser-suite sections run, by id or glob, e.g. 'io/*' (default: all).")
     List<String> specs;
 
     @Option(names = "--passes", description = "Timed passes over the suite after the warm-up pass (default: 3; quick: 1).")
@@ -129,6 +129,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (wanted.contains(SectionId.SUITE)) {
                 done.put(SectionId.SUITE, suite.overhead(specs == null ? List.of() : specs,
                         passes != null ? passes : quick ? 1 : 3));
+            }
+        }
+        if (wanted.contains(SectionId.BROWSER_SUITE)) {
+            done.put(SectionId.BROWSER_SUITE, new SuiteSections(layout.project(), "browser", SpecRunner.DEFAULT_TIMEOUT, stderr)
+                    .overhead(specs == null ? List.of() : specs, passes != null ? passes : quick ? 1 : 3,
+                            SectionId.BROWSER_SUITE.id(), BrowserBench.SUITE_BUDGET));
+        }
+        if (wanted.contains(SectionId.BROWSER_CHAIN) || wanted.contains(SectionId.BROWSER_STATE)) {
+            try (BrowserBench browser = new BrowserBench(layout.project().wasm(), quick, stderr)) {
+                if (wanted.contains(SectionId.BROWSER_CHAIN)) {
+                    done.put(SectionId.BROWSER_CHAIN, browser.chain());
+                }
+                if (wanted.contains(SectionId.BROWSER_STATE)) {
+                    done.put(SectionId.BROWSER_STATE, browser.state());
+                }
             }
         }
         if (wanted.contains(SectionId.KERNELS)) {

@@ -7,7 +7,10 @@ import java.util.Locale;
 public enum SectionId {
     KERNELS("kernels"),
     SUITE("suite"),
-    COLD_START("cold-start");
+    COLD_START("cold-start"),
+    BROWSER_SUITE("browser-suite"),
+    BROWSER_CHAIN("browser-chain"),
+    BROWSER_STATE("browser-state");
 
     private final String id;
 

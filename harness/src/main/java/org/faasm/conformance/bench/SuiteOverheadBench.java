@@ -55,9 +55,17 @@ public final class SuiteOverheadBench {
     private final Duration timeout;
     private final int passes;
     private final PrintStream progress;
+    private final String sectionId;
+    private final Budget budget;
 
     /** @param backends makes the backend under test (e.g. jvm); called once */
     public SuiteOverheadBench(Supplier<Backend> backends, Duration timeout, int passes, PrintStream progress) {
+        this(backends, timeout, passes, progress, SectionId.SUITE.id(), BUDGET);
+    }
+
+    /** The same measurement as another section, with that backend's own budget (e.g. the browser's). */
+    public SuiteOverheadBench(Supplier<Backend> backends, Duration timeout, int passes, PrintStream progress,
+            String sectionId, Budget budget) {
         if (passes < 1) {
             throw new IllegalArgumentException("passes must be >= 1");
         }
@@ -65,6 +73,8 @@ public final class SuiteOverheadBench {
         this.timeout = timeout;
         this.passes = passes;
         this.progress = progress;
+        this.sectionId = sectionId;
+        this.budget = budget;
     }
 
     public BenchSection run(List<Spec> specs, String selectionText) {
@@ -100,7 +110,7 @@ public final class SuiteOverheadBench {
                     row(ALL_ROW, "every selected spec", timed, 1, null, true),
                     row(STEADY_ROW, "every selected spec but those running a deliberately sleeping or spinning module",
                             timed.stream().map(t -> t.only(kept)).toList(), 1, null, true));
-            return BenchSection.withBudget("suite", title, "ms", measure, COLUMNS, BUDGET, rows, notes);
+            return BenchSection.withBudget(sectionId, title, "ms", measure, COLUMNS, budget, rows, notes);
         }
     }
 
@@ -115,14 +125,14 @@ public final class SuiteOverheadBench {
             long[] values = stats.stream().mapToLong(s -> STATS.get(c.id()).apply(s)).toArray();
             cells.put(c.id(), Measurement.timed(null, n, warmup, values, how, null));
         }
-        return new BenchRow(name, description, cells, Map.of(), null, judged ? BUDGET.judge(cells) : null);
+        return new BenchRow(name, description, cells, Map.of(), null, judged ? budget.judge(cells) : null);
     }
 
     private BenchSection errorSection(String title, String measure, String why) {
         Map<String, Measurement> cells = new LinkedHashMap<>();
         COLUMNS.forEach(c -> cells.put(c.id(), Measurement.error(why)));
         List<BenchRow> rows = List.of(new BenchRow(STEADY_ROW, why, cells, Map.of(), null, BenchRow.Verdict.UNKNOWN));
-        return BenchSection.withBudget("suite", title, "ms", measure, COLUMNS, BUDGET, rows, List.of(why));
+        return BenchSection.withBudget(sectionId, title, "ms", measure, COLUMNS, budget, rows, List.of(why));
     }
 
     private void report(String label, SuitePass pass) {

@@ -37,13 +37,18 @@ final class SuiteSections {
     }
 
     BenchSection overhead(List<String> idGlobs, int passes) {
+        return overhead(idGlobs, passes, SectionId.SUITE.id(), SuiteOverheadBench.BUDGET);
+    }
+
+    /** The same measurement as its own section, judged by {@code budget}. */
+    BenchSection overhead(List<String> idGlobs, int passes, String sectionId, Budget budget) {
         List<Spec> specs = new SpecSelector(idGlobs, List.of()).select(catalog.specs());
         String selection = idGlobs.isEmpty() ? "the whole suite" : String.join(",", idGlobs);
         if (!catalog.errors().isEmpty()) {
             // Those specs cannot be timed; say so rather than let the count quietly shrink.
             selection += " (" + catalog.errors().size() + " load error(s) in specs/: those files are not timed)";
         }
-        return new SuiteOverheadBench(backends, timeout, passes, progress).run(specs, selection);
+        return new SuiteOverheadBench(backends, timeout, passes, progress, sectionId, budget).run(specs, selection);
     }
 
     BenchSection coldStart(String specId, int runs) {
