@@ -2,7 +2,7 @@ import { HostCallTrap } from './errors.mjs';
 import { hex } from './guest-memory.mjs';
 
 /** Host calls kept per message; a chatty guest cannot exhaust the worker's heap (as in the jvm backend). */
-export const TRACE_LIMIT = 10000;
+const TRACE_LIMIT = 10000;
 
 /** The host calls one message made, in order, as {name, arguments, result} (the jvm backend's shape). */
 export class CallTrace {

@@ -15,13 +15,13 @@ const RIGHT_FD_WRITE = 64n;
 const MAX_RANDOM_CHUNK = 65536;
 
 /** faasm:src/wasm/WasmEnvironment.cpp */
-export const FAASM_ENVIRONMENT = [
+const FAASM_ENVIRONMENT = [
   ['MKL_NUM_THREADS', '1'], ['OPENBLAS_NUM_THREADS', '1'], ['PYTHON_PATH', '/'], ['PYTHONHOME', '/'],
   ['PYTHONHASHSEED', '0'], ['PYTHONNOUSERSITE', 'on'], ['PYTHONWASM', '1'],
 ];
 
 /** `function.wasm`, then the cmdline split on single spaces (repeated spaces give empty arguments). */
-export function argv(cmdline) {
+function argv(cmdline) {
   return ['function.wasm', ...(cmdline === '' ? [] : cmdline.split(' '))];
 }
 

@@ -5,7 +5,7 @@ import { ModuleLoadError } from './errors.mjs';
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 const VALUE_TYPES = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x7b: 'v128', 0x70: 'funcref', 0x6f: 'externref' };
-export const IMPORT_KINDS = ['FUNCTION', 'TABLE', 'MEMORY', 'GLOBAL', 'TAG'];
+const IMPORT_KINDS = ['FUNCTION', 'TABLE', 'MEMORY', 'GLOBAL', 'TAG'];
 
 /** A cursor over the bytes that reads LEB128 numbers and names, failing with a clear load error. */
 export class Reader {

@@ -59,7 +59,7 @@ public final class BrowserBackend implements Backend {
 
     private final BrowserOptions options;
     private final ChromiumLocator.Result chromium;
-    private Started started;
+    private volatile Started started;
 
     BrowserBackend(BrowserOptions options) {
         this.options = options;
