@@ -136,6 +136,30 @@ class BrowserBackendFaultsTest {
         }
     }
 
+    @Test
+    void aClusterThatNeverAnswersIsAnErrorAfterTheRequestDeadline() throws Exception {
+        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        silent.createContext("/", exchange -> {
+            released.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join();
+            exchange.close();
+        });
+        java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+        silent.setExecutor(handlers);
+        silent.start();
+        URI hanging = URI.create("http://127.0.0.1:" + silent.getAddress().getPort());
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(hanging, hanging)));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
+            assertThat(reading.status()).isEqualTo(Status.ERROR);
+            assertThat(reading.message()).contains("no answer within " + BrowserOptions.REQUEST_TIMEOUT.toMillis() + " ms");
+        } finally {
+            released.complete(null);
+            silent.stop(0);
+            handlers.shutdownNow();
+        }
+    }
+
     private static Spec echo() {
         Expectation expect = new Expectation(Optional.of(0), Optional.of(new BytesMatcher.Exact(Bytes.utf8("hi"))),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
