@@ -45,6 +45,7 @@ final class BrowserSession implements AutoCloseable {
     private Page page;
     private volatile boolean crashed;
     private volatile String version;
+    private volatile Future<?> warming;
 
     BrowserSession(Path chromium, URI pageUri) {
         this.chromium = chromium;
@@ -58,7 +59,7 @@ final class BrowserSession implements AutoCloseable {
 
     /** Starts Playwright, Chromium and the page on the session's thread without waiting; a failure shows on the next run. */
     void warmUp() {
-        thread.submit(() -> {
+        warming = thread.submit(() -> {
             ensureStarted();
             return null;
         });
@@ -72,9 +73,19 @@ final class BrowserSession implements AutoCloseable {
         });
     }
 
-    /** The browser's version once it has started, else where it will start from. */
+    /** The browser's version (waiting briefly for a start under way), else where it will start from. */
     String version() {
-        return version != null ? version : "Chromium at " + chromium + " (not started yet)";
+        Future<?> start = warming;
+        if (version == null && start != null) {
+            try {
+                start.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Not started: say where it would start from.
+            }
+        }
+        return version != null ? version : "Chromium at " + chromium + " (not started)";
     }
 
     private Outcome run(String requestJson, AtomicBoolean cancelled) throws IOException {
