@@ -67,7 +67,12 @@ public final class BrowserBackend implements Backend {
     }
 
     /** What a started backend holds; the cluster is empty when it was given one. */
-    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, BrowserSession session) {}
+    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, BrowserSession session) {
+        /** Where the page sends cluster requests: the embedded cluster directly, a real one through the proxy. */
+        FaasmEndpoints pageEndpoints() {
+            return cluster.isPresent() ? client.endpoints() : server.proxiedEndpoints();
+        }
+    }
 
     @Override
     public String name() {
@@ -127,7 +132,7 @@ public final class BrowserBackend implements Backend {
         }
         spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
         AtomicBoolean cancelled = new AtomicBoolean();
-        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.client.endpoints()), cancelled),
+        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.pageEndpoints()), cancelled),
                 cancelled, backend.session, spec);
         JsonNode result = outcome.outcome().get("result");
         if (result == null) {
@@ -219,7 +224,8 @@ public final class BrowserBackend implements Backend {
     private synchronized Started start() throws IOException {
         if (started == null) {
             Path executable = chromium.executable().orElseThrow(() -> new IOException(chromium.description()));
-            StaticServer server = new StaticServer(options.wasmDir());
+            // A real deployment is reached through the page server's same-origin proxy (no CORS preflights).
+            StaticServer server = new StaticServer(options.wasmDir(), options.cluster(), options.requestTimeout());
             Optional<EmbeddedCluster> cluster = options.cluster().isPresent() ? Optional.empty()
                     : Optional.of(EmbeddedCluster.start(CLUSTER_WORKERS, CLUSTER_MESSAGE_TIMEOUT));
             FaasmEndpoints endpoints = options.cluster()

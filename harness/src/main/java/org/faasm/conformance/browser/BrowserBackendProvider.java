@@ -3,6 +3,7 @@ package org.faasm.conformance.browser;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.BackendProvider;
+import org.faasm.conformance.faasm.FaasmEndpoints;
 
 /** The {@code browser} backend: headless Chromium through Playwright, with the host interface in JavaScript. */
 public final class BrowserBackendProvider implements BackendProvider {
@@ -13,6 +14,8 @@ public final class BrowserBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        return new BrowserBackend(BrowserOptions.defaults(config.wasmDir()));
+        // Offload to a real Faasm deployment when one is configured, else to an embedded cluster.
+        BrowserOptions defaults = BrowserOptions.defaults(config.wasmDir());
+        return new BrowserBackend(FaasmEndpoints.configured().map(defaults::withCluster).orElse(defaults));
     }
 }

@@ -14,18 +14,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
 
 /**
  * Serves the browser backend's page on 127.0.0.1: the page and its JavaScript modules (class-path
  * resources under {@code browser/}), {@code wasm/<function>.wasm} from the project's wasm folder, and
  * {@code faasm-imports.json}, the host interface's import list taken from {@link FaasmImport} so the
- * JavaScript host and the Java one share one definition.
+ * JavaScript host and the Java one share one definition. Given a real Faasm deployment, it also
+ * forwards {@code /faasm-upload/…} and {@code /faasm-planner/…} to it (see {@link ClusterProxy}).
  */
 final class StaticServer implements AutoCloseable {
     static {
@@ -42,6 +46,9 @@ final class StaticServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "mjs", "text/javascript; charset=utf-8", "json", "application/json");
 
+    static final String UPLOAD_PREFIX = "/faasm-upload";
+    static final String PLANNER_PREFIX = "/faasm-planner";
+
     private final Path wasmDir;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -52,12 +59,22 @@ final class StaticServer implements AutoCloseable {
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final byte[] faasmImports = faasmImportsJson();
 
-    StaticServer(Path wasmDir) throws IOException {
+    StaticServer(Path wasmDir, Optional<FaasmEndpoints> proxied, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::handle);
+        proxied.ifPresent(cluster -> {
+            server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
+            server.createContext(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
+        });
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** The cluster as the page reaches it through this server's proxy, from the page's own origin. */
+    FaasmEndpoints proxiedEndpoints() {
+        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        return new FaasmEndpoints(URI.create(origin + PLANNER_PREFIX), URI.create(origin + UPLOAD_PREFIX));
     }
 
     /** The page, e.g. {@code http://127.0.0.1:41234/index.html}. */

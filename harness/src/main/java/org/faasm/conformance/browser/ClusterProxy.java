@@ -1,0 +1,74 @@
+package org.faasm.conformance.browser;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Forwards the page's cluster requests to a real Faasm deployment from the page's own origin. A
+ * cross-origin PUT makes the browser send a CORS preflight, and Faasm's upload server crashes on
+ * OPTIONS (reference §3.2); same-origin requests need none. Mounted at {@code <prefix>/…}, it sends
+ * {@code <target>/…} with the same method and body and relays status and body.
+ */
+final class ClusterProxy implements HttpHandler {
+    private static final int MAX_BODY = 64 << 20;
+
+    private final String prefix;
+    private final URI target;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    ClusterProxy(String prefix, URI target, Duration timeout) {
+        this.prefix = prefix;
+        this.target = target;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                reply(exchange, 413, ("request body larger than " + MAX_BODY + " bytes").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String rest = exchange.getRequestURI().getRawPath().substring(prefix.length());
+            URI uri = URI.create(target.toString().replaceFirst("/$", "") + (rest.isEmpty() ? "/" : rest));
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Content-Type", contentType(exchange))
+                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                reply(exchange, response.statusCode(), response.body());
+            } catch (IOException e) {
+                reply(exchange, 502, ("cluster unreachable at " + uri + ": " + e).getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply(exchange, 503, "proxy interrupted".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String contentType(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        return type == null ? "application/octet-stream" : type;
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
