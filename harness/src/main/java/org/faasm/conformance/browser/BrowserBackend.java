@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
-import org.faasm.conformance.spec.ChainedCallExpectation;
 import org.faasm.conformance.spec.Placement;
 import org.faasm.conformance.spec.Spec;
 
@@ -123,7 +121,7 @@ public final class BrowserBackend implements Backend {
         // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
         String user = "browser" + RUNS.incrementAndGet();
         if (usesClusterFunctions(spec.placement())) {
-            for (String function : functionsOf(spec)) {
+            for (String function : spec.namedFunctions()) {
                 Path wasm = options.wasmDir().resolve(function + ".wasm");
                 if (Files.isRegularFile(wasm)) {
                     backend.client.uploadFunction(user, function, Files.readAllBytes(wasm));
@@ -200,21 +198,6 @@ public final class BrowserBackend implements Backend {
 
     private static boolean usesClusterFunctions(Placement placement) {
         return placement.chained() == Placement.Chained.CLUSTER || placement.entry().equals(Optional.of(Placement.Entry.JVM));
-    }
-
-    /** The entry function and every function the spec expects to be chained by name. */
-    private static Set<String> functionsOf(Spec spec) {
-        Set<String> functions = new LinkedHashSet<>();
-        functions.add(spec.function());
-        spec.expect().chained().ifPresent(calls -> addChained(calls, functions));
-        return functions;
-    }
-
-    private static void addChained(List<ChainedCallExpectation> calls, Set<String> functions) {
-        for (ChainedCallExpectation call : calls) {
-            call.function().ifPresent(functions::add);
-            call.chained().ifPresent(nested -> addChained(nested, functions));
-        }
     }
 
     private static String consoleNote(List<String> console) {

@@ -5,15 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.observe.Observation;
-import org.faasm.conformance.spec.ChainedCallExpectation;
 import org.faasm.conformance.spec.Spec;
 
 /**
@@ -38,7 +35,7 @@ final class SpecOnCluster {
 
     Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
         String user = userPrefix + "_" + RUNS.incrementAndGet();
-        for (String function : functionsOf(spec)) {
+        for (String function : spec.namedFunctions()) {
             Path wasm = wasmDir.resolve(function + ".wasm");
             if (Files.isRegularFile(wasm)) {
                 client.uploadFunction(user, function, Files.readAllBytes(wasm));
@@ -57,20 +54,5 @@ final class SpecOnCluster {
         // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
         client.flush();
         return ResultTree.build(results, messageId).withStateAfter(state);
-    }
-
-    /** The entry function and every function the spec expects to be chained by name. */
-    private static Set<String> functionsOf(Spec spec) {
-        Set<String> functions = new LinkedHashSet<>();
-        functions.add(spec.function());
-        spec.expect().chained().ifPresent(calls -> addChained(calls, functions));
-        return functions;
-    }
-
-    private static void addChained(List<ChainedCallExpectation> calls, Set<String> functions) {
-        for (ChainedCallExpectation call : calls) {
-            call.function().ifPresent(functions::add);
-            call.chained().ifPresent(nested -> addChained(nested, functions));
-        }
     }
 }

@@ -60,4 +60,22 @@ public record Spec(
     public boolean expectsStdio() {
         return expect.stdout().isPresent() || expect.stderr().isPresent();
     }
+
+    /**
+     * The entry function and every function the spec expects to be chained by name: what a cluster
+     * needs uploaded before it can run the spec.
+     */
+    public Set<String> namedFunctions() {
+        Set<String> functions = new java.util.LinkedHashSet<>();
+        functions.add(function);
+        expect.chained().ifPresent(calls -> addChained(calls, functions));
+        return functions;
+    }
+
+    private static void addChained(List<ChainedCallExpectation> calls, Set<String> functions) {
+        for (ChainedCallExpectation call : calls) {
+            call.function().ifPresent(functions::add);
+            call.chained().ifPresent(nested -> addChained(nested, functions));
+        }
+    }
 }
