@@ -5,30 +5,32 @@ import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.BackendProvider;
 
 /** The two real-Faasm columns, one per WebAssembly VM (the upload server's and the worker's FAASM_WASM_VM). */
-public final class FaasmClusterBackendProviders {
-    private FaasmClusterBackendProviders() {}
+public abstract class FaasmClusterBackendProviders implements BackendProvider {
+    private final String vm;
 
-    public static final class Wamr implements BackendProvider {
-        @Override
-        public String name() {
-            return "faasm-wamr";
-        }
+    private FaasmClusterBackendProviders(String vm) {
+        this.vm = vm;
+    }
 
-        @Override
-        public Backend create(BackendConfig config) {
-            return new FaasmClusterBackend("wamr", config.wasmDir().getParent(), config.wasmDir());
+    @Override
+    public String name() {
+        return "faasm-" + vm;
+    }
+
+    @Override
+    public Backend create(BackendConfig config) {
+        return new FaasmClusterBackend(vm, config.wasmDir().getParent(), config.wasmDir());
+    }
+
+    public static final class Wamr extends FaasmClusterBackendProviders {
+        public Wamr() {
+            super("wamr");
         }
     }
 
-    public static final class Wavm implements BackendProvider {
-        @Override
-        public String name() {
-            return "faasm-wavm";
-        }
-
-        @Override
-        public Backend create(BackendConfig config) {
-            return new FaasmClusterBackend("wavm", config.wasmDir().getParent(), config.wasmDir());
+    public static final class Wavm extends FaasmClusterBackendProviders {
+        public Wavm() {
+            super("wavm");
         }
     }
 }
