@@ -100,10 +100,10 @@ class BrowserBackendFaultsTest {
         URI nowhere = URI.create("http://127.0.0.1:" + port);
         try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(nowhere, nowhere)));
                 SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
-            // The guest's first state read needs the cluster: the page's request fails at once.
+            // The guest's first state read needs the cluster: the page's proxied request fails at once.
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("cluster unreachable: GET " + nowhere + "/s/");
+            assertThat(reading.message()).contains("answered 502: cluster unreachable at " + nowhere + "/s/");
             assertThat(reading.durationNanos()).isLessThan(Duration.ofSeconds(3).toNanos());
             // Functions the cluster should run cannot even be uploaded.
             Verdict chaining = runner.run(spec("chain_by_name", new Placement(Optional.empty(), Placement.Chained.CLUSTER), Optional.empty()), backend);
