@@ -148,6 +148,7 @@ public final class JsonReport {
         node.set("output", bytes(o.output()));
         node.set("stdout", bytes(o.stdout()));
         node.set("stderr", bytes(o.stderr()));
+        o.console().forEach(node.putArray("console")::add);
         ObjectNode state = node.putObject("stateAfter");
         o.stateAfter().forEach((key, value) -> state.set(key, bytes(value)));
         ArrayNode trace = node.putArray("trace");
