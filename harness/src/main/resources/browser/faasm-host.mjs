@@ -153,10 +153,8 @@ export const FAASM_CALLS = {
     ctx.state.flagDirty(ctx.key(a), a.i32(1));
   },
 
-  async __faasm_flag_state_offset_dirty(ctx, a) {
-    const key = ctx.key(a);
-    await ctx.state.readOffset(key, a.i32(1), a.i32(2), a.i32(3));
-    ctx.state.flagDirty(key, a.i32(1));
+  __faasm_flag_state_offset_dirty(ctx, a) {
+    ctx.state.flagDirtyRange(ctx.key(a), a.i32(1), a.i32(2), a.i32(3));
   },
 
   async __faasm_push_state(ctx, a) {
@@ -164,11 +162,15 @@ export const FAASM_CALLS = {
   },
 
   async __faasm_push_state_partial(ctx, a) {
-    await ctx.state.push(ctx.key(a));
+    const key = ctx.key(a);
+    await ctx.state.pushPartial(key, null);
+    ctx.mapped.syncToGuest(key);
   },
 
   async __faasm_push_state_partial_mask(ctx, a) {
-    await ctx.state.push(ctx.key(a));
+    const key = ctx.key(a);
+    await ctx.state.pushPartial(key, a.string(1));
+    ctx.mapped.syncToGuest(key);
   },
 
   async __faasm_pull_state(ctx, a) {

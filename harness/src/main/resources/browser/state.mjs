@@ -9,7 +9,8 @@ import { StateError } from './errors.mjs';
 class LocalValue {
   constructor(size) {
     this.bytes = new Uint8Array(size);
-    this.dirty = false;
+    /** 1 for each byte written locally since the last push (Faasm tracks dirty chunks for partial pushes). */
+    this.dirty = new Uint8Array(size);
     /** Holds the global value (or newer local writes), so reads need not fetch it again. */
     this.pulled = false;
     this.lock = new ReadWriteLock();
@@ -45,7 +46,7 @@ export class HostState {
   write(key, data) {
     const value = this.sized(key, data.length);
     value.bytes.set(data.subarray(0, value.bytes.length));
-    value.dirty = true;
+    value.dirty.fill(1);
     value.pulled = true;
   }
 
@@ -59,7 +60,7 @@ export class HostState {
     const value = this.sized(key, totalSize);
     checkRange(key, value, offset, data.length);
     value.bytes.set(data, offset);
-    value.dirty = true;
+    value.dirty.fill(1, offset, offset + data.length);
   }
 
   async readOffset(key, totalSize, offset, length) {
@@ -78,11 +79,35 @@ export class HostState {
   /** push_state: uploads a dirty value; a key never seen here is an error. */
   async push(key) {
     const value = this.existing(key, 'push_state');
-    if (!value.dirty) {
+    if (!value.dirty.includes(1)) {
       return;
     }
     await this.global.put(key, value.bytes.slice());
-    value.dirty = false;
+    value.dirty.fill(0);
+  }
+
+  /**
+   * push_state_partial: uploads only the dirty bytes (or, with a mask key, the bytes where that
+   * same-sized value is non-zero), then re-pulls the whole value, as faabric's pushPartial does. With
+   * no global value this host's copy is the global one, so there is nothing to send.
+   */
+  async pushPartial(key, maskKey) {
+    const value = this.existing(key, 'push_state_partial');
+    const chosen = maskKey === null ? value.dirty.slice() : this.existing(maskKey, 'push_state_partial_mask').bytes;
+    const global = await this.global.get(key);
+    if (global) {
+      const merged = new Uint8Array(value.bytes.length);
+      copyInto(merged, global);
+      for (let i = 0; i < merged.length && i < chosen.length; i++) {
+        if (chosen[i] !== 0) {
+          merged[i] = value.bytes[i];
+        }
+      }
+      await this.global.put(key, merged);
+      value.bytes.set(merged);
+      value.pulled = true;
+    }
+    value.dirty.fill(0);
   }
 
   /** pull_state: always refetches, overwriting unpushed local writes; with no global value, this host's copy is it. */
@@ -96,7 +121,14 @@ export class HostState {
   }
 
   flagDirty(key, totalSize) {
-    this.sized(key, totalSize).dirty = true;
+    this.sized(key, totalSize).dirty.fill(1);
+  }
+
+  /** flag_state_offset_dirty: marks a chunk for the next push, without fetching anything. */
+  flagDirtyRange(key, totalSize, offset, length) {
+    const value = this.sized(key, totalSize);
+    checkRange(key, value, offset, length);
+    value.dirty.fill(1, offset, offset + length);
   }
 
   append(key, data) {

@@ -34,8 +34,8 @@ final class StateCalls {
         calls.put(FLAG_STATE_DIRTY, this::flagStateDirty);
         calls.put(FLAG_STATE_OFFSET_DIRTY, this::flagStateOffsetDirty);
         calls.put(PUSH_STATE, this::pushState);
-        calls.put(PUSH_STATE_PARTIAL, this::pushState);
-        calls.put(PUSH_STATE_PARTIAL_MASK, this::pushState);
+        calls.put(PUSH_STATE_PARTIAL, this::pushStatePartial);
+        calls.put(PUSH_STATE_PARTIAL_MASK, this::pushStatePartialMask);
         calls.put(PULL_STATE, this::pullState);
         calls.put(LOCK_STATE_READ, args -> lock(args, false));
         calls.put(LOCK_STATE_WRITE, args -> lock(args, true));
@@ -116,14 +116,26 @@ final class StateCalls {
     }
 
     private Integer flagStateOffsetDirty(HostCallArgs args) {
-        String key = key(args);
-        state.readOffset(key, args.i32(1), args.i32(2), args.i32(3));
-        state.flagDirty(key, args.i32(1));
+        state.flagDirty(key(args), args.i32(1), args.i32(2), args.i32(3));
         return null;
     }
 
     private Integer pushState(HostCallArgs args) {
         state.push(key(args));
+        return null;
+    }
+
+    private Integer pushStatePartial(HostCallArgs args) {
+        String key = key(args);
+        state.pushPartial(key, null);
+        context.mapped.syncToGuest(key, args.instance.memory());
+        return null;
+    }
+
+    private Integer pushStatePartialMask(HostCallArgs args) {
+        String key = key(args);
+        state.pushPartial(key, args.string(1));
+        context.mapped.syncToGuest(key, args.instance.memory());
         return null;
     }
 

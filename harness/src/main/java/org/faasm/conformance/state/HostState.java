@@ -1,6 +1,7 @@
 package org.faasm.conformance.state;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public final class HostState {
         synchronized (global) {
             StateValue value = sized(key, data.length);
             System.arraycopy(data, 0, value.bytes, 0, value.size());
-            value.dirty = true;
+            value.markAllDirty();
             value.pulled = true;
         }
     }
@@ -70,7 +71,7 @@ public final class HostState {
             StateValue value = sized(key, totalSize);
             checkRange(key, value, offset, data.length);
             System.arraycopy(data, 0, value.bytes, offset, data.length);
-            value.dirty = true;
+            value.markDirty(offset, offset + data.length);
         }
     }
 
@@ -102,14 +103,14 @@ public final class HostState {
     public void push(String key) {
         synchronized (global) {
             StateValue value = existing(key, "push_state");
-            if (!value.dirty) {
+            if (value.dirty.isEmpty()) {
                 return;
             }
             HostState main = mainOf(key);
             if (main != this) {
                 main.storeGlobal(key, value.bytes);
             }
-            value.dirty = false;
+            value.dirty.clear();
         }
     }
 
@@ -127,8 +128,43 @@ public final class HostState {
 
     public void flagDirty(String key, int totalSize) {
         synchronized (global) {
-            sized(key, totalSize).dirty = true;
+            sized(key, totalSize).markAllDirty();
         }
+    }
+
+    /** {@code flag_state_offset_dirty}: marks a chunk for the next push, without fetching anything. */
+    public void flagDirty(String key, int totalSize, int offset, int length) {
+        synchronized (global) {
+            StateValue value = sized(key, totalSize);
+            checkRange(key, value, offset, length);
+            value.markDirty(offset, offset + length);
+        }
+    }
+
+    /**
+     * {@code push_state_partial}: uploads only the dirty bytes (or, with a mask key, the bytes where
+     * that same-sized value is non-zero), then re-pulls the whole value, as faabric's pushPartial does.
+     */
+    public void pushPartial(String key, String maskKey) {
+        synchronized (global) {
+            StateValue value = existing(key, "push_state_partial");
+            BitSet chosen = maskKey == null ? (BitSet) value.dirty.clone() : nonZero(existing(maskKey, "push_state_partial_mask"));
+            HostState main = mainOf(key);
+            if (main != this) {
+                main.storeGlobalBytes(key, value.bytes, chosen);
+                main.copyGlobalInto(key, value.bytes);
+                value.pulled = true;
+            }
+            value.dirty.clear();
+        }
+    }
+
+    private static BitSet nonZero(StateValue mask) {
+        BitSet set = new BitSet(mask.size());
+        for (int i = 0; i < mask.size(); i++) {
+            set.set(i, mask.bytes[i] != 0);
+        }
+        return set;
     }
 
     public void append(String key, byte[] data) {
@@ -239,6 +275,13 @@ public final class HostState {
         synchronized (global) {
             StateValue value = Objects.requireNonNull(values.get(key), key);
             System.arraycopy(data, 0, value.bytes, 0, Math.min(data.length, value.size()));
+        }
+    }
+
+    private void storeGlobalBytes(String key, byte[] data, BitSet which) {
+        synchronized (global) {
+            StateValue value = Objects.requireNonNull(values.get(key), key);
+            which.stream().filter(i -> i < value.size() && i < data.length).forEach(i -> value.bytes[i] = data[i]);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.faasm.conformance.state;
 
+import java.util.BitSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -8,8 +9,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class StateValue {
     final byte[] bytes;
-    /** Written locally since the last push. */
-    boolean dirty;
+    /** The bytes written locally since the last push (Faasm tracks dirty chunks for partial pushes). */
+    final BitSet dirty = new BitSet();
     /** Holds the global value (or newer local writes), so reads need not fetch it again. */
     boolean pulled;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -20,5 +21,13 @@ final class StateValue {
 
     int size() {
         return bytes.length;
+    }
+
+    void markDirty(int from, int to) {
+        dirty.set(from, to);
+    }
+
+    void markAllDirty() {
+        dirty.set(0, bytes.length);
     }
 }

@@ -73,6 +73,38 @@ class HostStateTest {
     }
 
     @Test
+    void partialPushesSendOnlyDirtyBytesThenRepull() {
+        upload.putGlobal("k", bytes("aaaa"));
+        a.writeOffset("k", 4, 1, bytes("XY"));
+        b.read("k", 4);
+        b.writeOffset("k", 4, 3, bytes("Z"));
+        b.pushPartial("k", null);
+        a.pushPartial("k", null);
+        assertThat(global.snapshot().get("k")).as("each host's chunk, neither overwriting the other").isEqualTo(bytes("aXYZ"));
+        assertThat(a.read("k", 4)).as("re-pulled after the push").isEqualTo(bytes("aXYZ"));
+    }
+
+    @Test
+    void aMaskChoosesWhichBytesAPartialPushSends() {
+        upload.putGlobal("k", bytes("aaaa"));
+        upload.putGlobal("mask", new byte[] {0, 1, 0, 1});
+        a.write("k", bytes("WXYZ"));
+        a.read("mask", 4);
+        a.pushPartial("k", "mask");
+        assertThat(global.snapshot().get("k")).isEqualTo(bytes("aXaZ"));
+    }
+
+    @Test
+    void flaggingAChunkDirtyFetchesNothing() {
+        upload.putGlobal("k", bytes("aaaa"));
+        a.writeOffset("k", 4, 0, bytes("Q"));
+        a.flagDirty("k", 4, 0, 1);
+        a.pushPartial("k", null);
+        assertThat(global.snapshot().get("k")).isEqualTo(bytes("Qaaa"));
+        assertThatThrownBy(() -> a.flagDirty("k", 4, 3, 2)).isInstanceOf(StateException.class);
+    }
+
+    @Test
     void appendedValuesAreGlobalAndReadInOrder() {
         a.append("list", bytes("ab"));
         b.append("list", bytes("cd"));
