@@ -45,7 +45,7 @@ public final class BackendPool implements AutoCloseable {
 
     /** What the report says about each backend; a backend still open shows the present as its end. */
     public List<BackendInfo> infos() {
-        return members.stream().map(m -> new BackendInfo(m.backend.name(), m.backend.version(), m.availability.available(),
+        return members.stream().map(m -> new BackendInfo(m.backend.name(), m.version(), m.availability.available(),
                 m.availability.reason(), m.backend.implementedImports(), m.opened,
                 m.closed == null ? Instant.now() : m.closed)).toList();
     }
@@ -54,6 +54,8 @@ public final class BackendPool implements AutoCloseable {
     public void close() {
         for (Member member : members) {
             if (member.closed == null) {
+                // Asked before closing: a backend knows its version best while running (e.g. Chromium's).
+                member.closedVersion = member.backend.version();
                 member.backend.close();
                 member.closed = Instant.now();
             }
@@ -66,6 +68,7 @@ public final class BackendPool implements AutoCloseable {
         private final Availability availability;
         private final Instant opened;
         private Instant closed;
+        private String closedVersion;
 
         private Member(Backend backend, Availability availability, Instant opened) {
             this.backend = backend;
@@ -75,6 +78,10 @@ public final class BackendPool implements AutoCloseable {
 
         public Backend backend() {
             return backend;
+        }
+
+        private String version() {
+            return closedVersion != null ? closedVersion : backend.version();
         }
 
         public Availability availability() {
