@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.faasm.conformance.support.DaemonThreads;
 
 /**
  * One Playwright, one Chromium and one page, owned by a single thread (Playwright is not thread-safe).
@@ -34,11 +35,7 @@ final class BrowserSession implements AutoCloseable {
     private final URI pageUri;
     /** An inert switch on this session's Chromium command line, to find its process. */
     private final String marker = "--faasm-conformance-session=" + java.util.UUID.randomUUID();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "faasm-browser-playwright");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("faasm-browser-playwright-"));
     private final List<String> console = new ArrayList<>();
     private Playwright playwright;
     private Browser browser;

@@ -3,13 +3,13 @@ package org.faasm.conformance.browser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.faasm.conformance.support.LoopbackHttp;
 
 /**
  * Forwards the page's cluster requests to a real Faasm deployment from the page's own origin. A
@@ -37,7 +37,7 @@ final class ClusterProxy implements HttpHandler {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                reply(exchange, 413, ("request body larger than " + MAX_BODY + " bytes").getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 413, "request body larger than " + MAX_BODY + " bytes");
                 return;
             }
             String rest = exchange.getRequestURI().getRawPath().substring(prefix.length());
@@ -48,12 +48,13 @@ final class ClusterProxy implements HttpHandler {
                     .build();
             try {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                reply(exchange, response.statusCode(), response.body());
+                LoopbackHttp.send(exchange, response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse("application/octet-stream"), response.body());
             } catch (IOException e) {
-                reply(exchange, 502, ("cluster unreachable at " + uri + ": " + e).getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 502, "cluster unreachable at " + uri + ": " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                reply(exchange, 503, "proxy interrupted".getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 503, "proxy interrupted");
             }
         }
     }
@@ -63,12 +64,8 @@ final class ClusterProxy implements HttpHandler {
         return type == null ? "application/octet-stream" : type;
     }
 
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    /** The proxy's own answer, when the cluster could not give one. */
+    private static void reply(HttpExchange exchange, int status, String message) throws IOException {
+        LoopbackHttp.send(exchange, status, "text/plain", message.getBytes(StandardCharsets.UTF_8));
     }
 }

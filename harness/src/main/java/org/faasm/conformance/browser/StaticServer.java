@@ -7,9 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.support.DaemonThreads;
+import org.faasm.conformance.support.LoopbackHttp;
 
 /**
  * Serves the browser backend's page on 127.0.0.1: the page and its JavaScript modules (class-path
@@ -32,11 +31,6 @@ import org.faasm.conformance.hostinterface.FaasmImport;
  * forwards {@code /faasm-upload/…} and {@code /faasm-planner/…} to it (see {@link ClusterProxy}).
  */
 final class StaticServer implements AutoCloseable {
-    static {
-        // The JDK server otherwise stalls ~40 ms per small response (Nagle + delayed ACK).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|mjs|json)");
     private static final Pattern WASM = Pattern.compile("/wasm/([A-Za-z0-9_.-]{1,128})\\.wasm");
     /** The page and its modules do not change while the server runs; every fresh worker may reuse them. */
@@ -51,17 +45,13 @@ final class StaticServer implements AutoCloseable {
 
     private final Path wasmDir;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "faasm-browser-static");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-browser-static-"));
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final byte[] faasmImports = faasmImportsJson();
 
     StaticServer(Path wasmDir, Optional<FaasmEndpoints> proxied, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = LoopbackHttp.create();
         server.createContext("/", this::handle);
         proxied.ifPresent(cluster -> {
             server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
@@ -121,14 +111,8 @@ final class StaticServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", caching);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LoopbackHttp.send(exchange, status, type, body);
     }
 
     private static byte[] faasmImportsJson() {

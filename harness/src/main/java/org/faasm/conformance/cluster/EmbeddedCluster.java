@@ -2,8 +2,6 @@ package org.faasm.conformance.cluster;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +10,8 @@ import org.faasm.conformance.jvm.Engine;
 import org.faasm.conformance.jvm.JvmBackend;
 import org.faasm.conformance.jvm.MessageExecutor;
 import org.faasm.conformance.jvm.ModuleCache;
+import org.faasm.conformance.support.DaemonThreads;
+import org.faasm.conformance.support.LoopbackHttp;
 
 /**
  * The JVM engine behind Faasm's own HTTP API on 127.0.0.1: an upload server ({@code /ping},
@@ -20,17 +20,12 @@ import org.faasm.conformance.jvm.ModuleCache;
  * local state tier. What the browser offloads to, and what the Faasm client is tested against.
  */
 public final class EmbeddedCluster implements AutoCloseable {
-    static {
-        // The JDK server otherwise stalls ~40 ms per small response (Nagle + delayed ACK).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final StateSpaces state;
     private final ModuleCache modules;
     private final Planner planner;
     private final HttpServer upload;
     private final HttpServer plannerHttp;
-    private final ExecutorService httpThreads = Executors.newCachedThreadPool(ClusterThreads.named("faasm-embedded-http-"));
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-embedded-http-"));
 
     private EmbeddedCluster(int workers, Duration messageTimeout) throws IOException {
         FunctionStore functions = new FunctionStore();
@@ -60,7 +55,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     private HttpServer server(Exchanges.Route route) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        HttpServer server = LoopbackHttp.create();
         server.createContext("/", Exchanges.handler(route));
         server.setExecutor(httpThreads);
         server.start();

@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.faasm.conformance.support.LoopbackHttp;
 
 /**
  * What every route of the embedded cluster does alike: CORS headers (Faasm's servers send
@@ -65,12 +65,6 @@ final class Exchanges {
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        if (response.body().length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
+        LoopbackHttp.send(exchange, response.status(), response.contentType(), response.body());
     }
 }

@@ -24,6 +24,7 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.observe.Timings;
 import org.faasm.conformance.state.HostState;
+import org.faasm.conformance.support.DaemonThreads;
 
 /**
  * The embedded cluster's planner and workers: runs each app on one logical worker (apps go round-robin,
@@ -36,9 +37,9 @@ final class Planner implements CallScheduler, AutoCloseable {
     private final StateSpaces state;
     private final int workers;
     private final Duration messageTimeout;
-    private final ExecutorService pool = Executors.newCachedThreadPool(ClusterThreads.named("faasm-embedded-worker-"));
+    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("faasm-embedded-worker-"));
     private final ScheduledExecutorService deadlines =
-            Executors.newSingleThreadScheduledExecutor(ClusterThreads.named("faasm-embedded-deadline-"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("faasm-embedded-deadline-"));
     private final Map<Integer, CompletableFuture<MessageResult>> calls = new ConcurrentHashMap<>();
     private final Map<Integer, List<Integer>> chainedIds = new ConcurrentHashMap<>();
     private final Map<Integer, App> apps = new ConcurrentHashMap<>();

@@ -8,12 +8,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.state.GlobalState;
 import org.faasm.conformance.state.HostState;
+import org.faasm.conformance.support.DaemonThreads;
 
 /**
  * An in-process Faasm cluster for one spec: logical hosts with their own local state tiers, a shared
@@ -22,7 +22,6 @@ import org.faasm.conformance.state.HostState;
  */
 public final class JvmCluster implements CallScheduler, AutoCloseable {
     static final String THREAD_PREFIX = "faasm-jvm-call-";
-    private static final AtomicInteger THREADS = new AtomicInteger();
     /** Every spec is one app; ids only need to be unique within it. */
     private static final int APP_ID = 1;
 
@@ -30,7 +29,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     private final GlobalState global = new GlobalState();
     private final List<HostState> hosts = new ArrayList<>();
     private final HostState upload;
-    private final ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named(THREAD_PREFIX));
     private final Map<Integer, Future<Observation>> calls = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger nextHost = new AtomicInteger();
@@ -102,13 +101,5 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, THREAD_PREFIX + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

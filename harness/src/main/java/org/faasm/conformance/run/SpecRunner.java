@@ -12,11 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.verdict.Mismatch;
 import org.faasm.conformance.verdict.SpecComparator;
 import org.faasm.conformance.verdict.Status;
@@ -30,14 +30,9 @@ public final class SpecRunner implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     static final String THREAD_PREFIX = "faasm-spec-";
     private static final Duration GRACE = Duration.ofSeconds(5);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Duration defaultTimeout;
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, THREAD_PREFIX + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named(THREAD_PREFIX));
 
     public SpecRunner(Duration defaultTimeout) {
         this.defaultTimeout = defaultTimeout;

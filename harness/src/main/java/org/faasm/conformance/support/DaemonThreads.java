@@ -1,13 +1,13 @@
-package org.faasm.conformance.cluster;
+package org.faasm.conformance.support;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Daemon threads with names that say whose they are, so a leak is easy to spot. */
-final class ClusterThreads {
-    private ClusterThreads() {}
+/** Daemon threads named {@code <prefix><n>}, so a leaked one is easy to spot and never keeps the JVM alive. */
+public final class DaemonThreads {
+    private DaemonThreads() {}
 
-    static ThreadFactory named(String prefix) {
+    public static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
