@@ -151,9 +151,8 @@ final class Planner implements CallScheduler, AutoCloseable {
 
     /** A message the cluster could not finish, reported the way faabric's executor reports a throw. */
     private static Observation failed(Message message, String reason) {
-        byte[] output = ("Task " + Integer.toUnsignedString(message.id()) + " threw exception. What: " + reason)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new Observation(message.function(), message.funcPtr(), message.input(), Outcome.HOST_ERROR, 1, output,
+        return new Observation(message.function(), message.funcPtr(), message.input(), Outcome.HOST_ERROR, 1,
+                Observation.threwExceptionOutput(message.id(), reason),
                 reason, new byte[0], new byte[0], message.host(), List.of(), Map.of(), List.of(), Timings.NONE);
     }
 

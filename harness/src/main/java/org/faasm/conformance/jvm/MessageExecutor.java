@@ -233,8 +233,7 @@ public final class MessageExecutor {
     private static byte[] messageOutput(Message message, MessageContext context, Result result) {
         return switch (result.outcome) {
             case RETURNED -> result.returnValue == 0 ? context.output : Observation.callFailedOutput(result.returnValue);
-            case TRAPPED, HOST_ERROR -> ("Task " + Integer.toUnsignedString(message.id()) + " threw exception. What: "
-                    + result.error).getBytes(StandardCharsets.UTF_8);
+            case TRAPPED, HOST_ERROR -> Observation.threwExceptionOutput(message.id(), result.error);
             case NOT_FOUND -> "Error trying to claim executor".getBytes(StandardCharsets.UTF_8);
         };
     }

@@ -48,6 +48,12 @@ public record Observation(
         return ("Call failed (return value=" + returnValue + ")").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** faabric's executor text for a message whose task threw (a trap or a host error). */
+    public static byte[] threwExceptionOutput(int messageId, String what) {
+        return ("Task " + Integer.toUnsignedString(messageId) + " threw exception. What: " + what)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Observation withStateAfter(Map<String, byte[]> state) {
         return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
                 chained, state, trace, timings, console);
