@@ -19,6 +19,24 @@ class ExistingDeploymentTest {
         System.clearProperty("faasm.planner.url");
         System.clearProperty("faasm.upload.url");
         System.clearProperty("faasm.vm");
+        System.clearProperty("faasm.required");
+    }
+
+    @Test
+    void aRequiredClusterThatCannotRunFailsEverySpecInsteadOfBeingUnavailable() throws Exception {
+        ProjectLayout layout = ProjectLayout.locate();
+        var spec = SpecCatalog.load(layout.specs()).specs().stream().filter(s -> s.id().equals("io/echo_text")).findFirst().orElseThrow();
+        System.setProperty("faasm.planner.url", "http://127.0.0.1:9");
+        System.setProperty("faasm.upload.url", "http://127.0.0.1:9");
+        System.setProperty("faasm.vm", "wavm");
+        System.setProperty("faasm.required", "true");
+        try (FaasmClusterBackend wamr = new FaasmClusterBackend("wamr", layout.root(), layout.wasm());
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            assertThat(wamr.availability().available()).isTrue();
+            var verdict = runner.run(spec, wamr);
+            assertThat(verdict.status()).isEqualTo(Status.ERROR);
+            assertThat(verdict.message()).contains("faasm.required=true").contains("the configured deployment runs wavm");
+        }
     }
 
     @Test
