@@ -31,6 +31,13 @@ public interface Backend extends AutoCloseable {
         return Set.of();
     }
 
+    /**
+     * Gets ready for the spec before its clock starts: starts what the backend runs on (a browser, a
+     * cluster) and loads the spec's modules, so the first spec is judged like any other. A module that
+     * is missing or invalid is the spec's setup failing, reported here as an exception naming it.
+     */
+    default void prepare(Spec spec) throws Exception {}
+
     /** Runs the spec's function with its input and given state; the observation of the entry message. */
     Observation run(Spec spec) throws Exception;
 

@@ -111,12 +111,22 @@ public final class BrowserBackend implements Backend {
         return IMPLEMENTED;
     }
 
+    /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
     @Override
-    public Observation run(Spec spec) throws Exception {
+    public void prepare(Spec spec) throws Exception {
         Path module = options.wasmDir().resolve(spec.function() + ".wasm");
         if (!Files.isRegularFile(module)) {
             throw new BrowserRunException("no module for function '" + spec.function() + "': " + module + " does not exist");
         }
+        try {
+            start().session.warmUp().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    public Observation run(Spec spec) throws Exception {
         Started backend = start();
         // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
         String user = "browser" + RUNS.incrementAndGet();

@@ -123,8 +123,9 @@ public final class FaasmClusterBackend implements Backend {
         return imports;
     }
 
+    /** Starts the cluster (or connects to the configured one) on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    public synchronized void prepare(Spec spec) {
         if (requiredButMissing != null) {
             throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
         }
@@ -132,6 +133,11 @@ public final class FaasmClusterBackend implements Backend {
             FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
             runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
         }
+    }
+
+    @Override
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        prepare(spec);
         return runner.run(spec);
     }
 
