@@ -4,6 +4,7 @@ import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 
 /**
@@ -25,6 +26,14 @@ public interface Backend extends AutoCloseable {
     Availability availability();
 
     Set<Capability> capabilities();
+
+    /**
+     * The Faasm VM whose results this backend's follow where the two differ (a spec's {@code vm} block);
+     * WAVM, Faasm's default (faasm:src/conf/FaasmConfig.cpp:30), unless it says otherwise.
+     */
+    default FaasmVm vm() {
+        return FaasmVm.WAVM;
+    }
 
     /** The {@code __faasm_*} imports it implements, for the coverage report; empty when it does not say. */
     default Set<FaasmImport> implementedImports() {

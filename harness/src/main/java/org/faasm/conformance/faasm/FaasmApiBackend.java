@@ -52,6 +52,7 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.MULTI_HOST);
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
+        capabilities.remove(Capability.DIAGNOSTICS);
         return capabilities;
     }
 

@@ -12,6 +12,7 @@ import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 import org.testcontainers.DockerClientFactory;
 
@@ -90,13 +91,19 @@ public final class FaasmClusterBackend implements Backend {
     /**
      * What the VM lacks (reference §1.7, §2.6): WAMR has no offset-state, lock, dirty-flag or
      * clear_appended calls; WAVM's await_call_output copies into a caller buffer, not libfaasm's ABI.
-     * Neither places calls on chosen hosts or reports stdout apart from the output.
+     * Neither places calls on chosen hosts, reports stdout apart from the output, or shows the harness's diagnostics.
      */
+    @Override
+    public FaasmVm vm() {
+        return FaasmVm.valueOf(vm.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
-        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY));
-        if (vm.equals("wamr")) {
+        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
+                Capability.DIAGNOSTICS));
+        if (vm().equals(FaasmVm.WAMR)) {
             capabilities.removeAll(EnumSet.of(Capability.STATE_OFFSET, Capability.STATE_LOCKS, Capability.STATE_DIRTY,
                     Capability.CLEAR_APPENDED));
         } else {
@@ -109,7 +116,7 @@ public final class FaasmClusterBackend implements Backend {
     @Override
     public Set<FaasmImport> implementedImports() {
         Set<FaasmImport> imports = EnumSet.allOf(FaasmImport.class);
-        if (vm.equals("wavm")) {
+        if (vm().equals(FaasmVm.WAVM)) {
             imports.removeIf(i -> i.importName().startsWith("__faasm_s3_"));
         } else {
             imports.removeAll(EnumSet.of(FaasmImport.CLEAR_APPENDED_STATE, FaasmImport.WRITE_STATE_OFFSET,

@@ -1,6 +1,7 @@
 package org.faasm.conformance.run;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.verdict.Mismatch;
@@ -130,14 +132,17 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     private static Verdict judge(Spec spec, Backend backend, Observation observation, long nanos) {
-        boolean stdioUnseen = spec.expectsStdio() && !backend.capabilities().contains(Capability.CAPTURED_STDIO);
-        Spec judged = stdioUnseen ? spec.withoutStdioExpectations() : spec;
-        List<Mismatch> mismatches = SpecComparator.compare(judged.expect(), observation);
+        Expectation expect = spec.expectOn(backend.vm());
+        boolean stdioUnseen = expect.expectsStdio() && !backend.capabilities().contains(Capability.CAPTURED_STDIO);
+        List<Mismatch> mismatches = new ArrayList<>(SpecComparator.compare(stdioUnseen ? expect.withoutStdio() : expect, observation));
+        if (backend.capabilities().contains(Capability.DIAGNOSTICS)) {
+            mismatches.addAll(SpecComparator.compareDiagnostics(spec.diagnostics(), observation));
+        }
         Status status = mismatches.isEmpty() ? Status.PASS : Status.FAIL;
         String message = (mismatches.isEmpty() ? "as specified"
                 : mismatches.size() + " mismatch" + (mismatches.size() == 1 ? "" : "es") + ": " + mismatches.get(0))
                 + (stdioUnseen ? " (stdout/stderr not checked: " + backend.name() + " cannot observe them)" : "");
-        return new Verdict(spec.id(), backend.name(), status, message, mismatches, Optional.of(observation), nanos);
+        return new Verdict(spec.id(), backend.name(), status, message, List.copyOf(mismatches), Optional.of(observation), nanos);
     }
 
     /** Waits for a cancelled run to unwind, so no guest keeps running behind the next spec. */
