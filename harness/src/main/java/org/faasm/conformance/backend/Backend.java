@@ -4,7 +4,7 @@ import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
-import org.faasm.conformance.spec.FaasmVm;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 
 /**

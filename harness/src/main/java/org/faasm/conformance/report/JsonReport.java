@@ -22,7 +22,7 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.spec.Bytes;
-import org.faasm.conformance.spec.FaasmVm;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.verdict.ExpectedStatus;
 import org.faasm.conformance.verdict.Mismatch;

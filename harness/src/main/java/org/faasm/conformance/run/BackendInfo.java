@@ -3,7 +3,7 @@ package org.faasm.conformance.run;
 import java.time.Instant;
 import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmImport;
-import org.faasm.conformance.spec.FaasmVm;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
  * A backend as a run saw it: its name, version, the Faasm VM its results follow, whether it could run

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
  * One conformance spec: which function to run, with what input and state, and what it must produce.

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
  * Reads one spec file: YAML, validated against the v1 JSON Schema, then turned into a {@link Spec}.
