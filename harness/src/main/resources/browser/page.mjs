@@ -51,8 +51,8 @@ async function compile(name, memoryCapPages) {
   }
 }
 
-function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs }) {
-  return { uploadUrl, plannerUrl, user, fetchTimeoutMs };
+function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys }) {
+  return { uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys };
 }
 
 async function start(request) {

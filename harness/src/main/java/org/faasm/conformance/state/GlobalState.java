@@ -2,6 +2,7 @@ package org.faasm.conformance.state;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,15 @@ public final class GlobalState {
         appended.remove(key);
     }
 
-    /** Every key's global value, as a client reading {@code GET /s/<user>/<key>} would see it. */
-    public synchronized Map<String, byte[]> snapshot() {
+    /** The global value of each of {@code keys} that has one, in their order; keys with no value are left out. */
+    public synchronized Map<String, byte[]> values(Collection<String> keys) {
         Map<String, byte[]> values = new LinkedHashMap<>();
-        mains.forEach((key, host) -> values.put(key, host.globalCopy(key)));
+        for (String key : keys) {
+            HostState main = mains.get(key);
+            if (main != null) {
+                values.put(key, main.globalCopy(key));
+            }
+        }
         return values;
     }
 }
