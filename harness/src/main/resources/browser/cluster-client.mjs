@@ -18,13 +18,15 @@ const STATE_PROBE = 'state_probe';
 const utf8 = new TextDecoder();
 
 export class ClusterClient {
-  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys = [] }) {
+  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys = [], probeUploaded = false }) {
     this.uploadUrl = uploadUrl;
     this.plannerUrl = plannerUrl;
     this.user = user;
     this.timeoutMs = fetchTimeoutMs;
     /** Keys the cluster has a value for (values are never deleted). */
     this.present = new Set(givenKeys);
+    /** The state probe's upload as this user, once it is needed (the backend may have done it). */
+    this.probeUpload = probeUploaded ? Promise.resolve() : null;
   }
 
   /** The global value of `key`, or null when the cluster has none. */
@@ -49,6 +51,8 @@ export class ClusterClient {
 
   /** The global size of `key` (0: no value), asked of the state probe run on the cluster as this user. */
   async stateSize(key) {
+    this.probeUpload ??= this.uploadProbe();
+    await this.probeUpload;
     const message = {
       appId: randomId(), id: randomId(), function: STATE_PROBE, funcPtr: 0, cmdline: '',
       input: new TextEncoder().encode(`size\n${key}`),
@@ -82,6 +86,14 @@ export class ClusterClient {
         return results;
       }
     }
+  }
+
+  /** Uploads the state probe, served by the page's server with every other module. */
+  async uploadProbe() {
+    const wasm = await this.send('GET', new URL(`wasm/${STATE_PROBE}.wasm`, import.meta.url).href);
+    expectOk(wasm, 'loading the state probe');
+    const url = `${this.uploadUrl}/f/${encodeURIComponent(this.user)}/${STATE_PROBE}`;
+    expectOk(await this.send('PUT', url, { body: wasm.body }), 'PUT /f/ of the state probe');
   }
 
   planner(body) {

@@ -51,8 +51,8 @@ async function compile(name, memoryCapPages) {
   }
 }
 
-function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys }) {
-  return { uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys };
+function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys, probeUploaded }) {
+  return { uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys, probeUploaded };
 }
 
 async function start(request) {

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.cluster.EmbeddedCluster;
-import org.faasm.conformance.coverage.ModuleImports;
 import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.faasm.StateProbe;
@@ -59,13 +58,11 @@ public final class BrowserBackend implements Backend {
 
     private final BrowserOptions options;
     private final ChromiumLocator.Result chromium;
-    private final ModuleImports moduleImports;
     private volatile Started started;
 
     BrowserBackend(BrowserOptions options) {
         this.options = options;
         this.chromium = ChromiumLocator.system().locate();
-        this.moduleImports = new ModuleImports(options.wasmDir());
     }
 
     /** What a started backend holds; the cluster is empty when it was given one. */
@@ -127,6 +124,18 @@ public final class BrowserBackend implements Backend {
 
     @Override
     public Observation run(Spec spec) throws Exception {
+        try {
+            return runInPage(spec);
+        } finally {
+            // Strict mode: a request that would crash real Faasm fails this spec, naming it.
+            Started now = started;
+            if (now != null) {
+                now.cluster.ifPresent(EmbeddedCluster::checkStrict);
+            }
+        }
+    }
+
+    private Observation runInPage(Spec spec) throws Exception {
         Started backend = start();
         // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
         String user = "browser" + RUNS.incrementAndGet();
@@ -138,12 +147,14 @@ public final class BrowserBackend implements Backend {
                 }
             }
         }
-        if (!spec.stateKeys().isEmpty() || pageReadsState(spec)) {
+        // Needed after the run; the page uploads it itself if it needs it first and this did not.
+        boolean probeUploaded = !spec.stateKeys().isEmpty();
+        if (probeUploaded) {
             backend.probe.upload(user);
         }
         spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
         AtomicBoolean cancelled = new AtomicBoolean();
-        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.server.proxiedEndpoints()),
+        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.server.proxiedEndpoints(), probeUploaded),
                 cancelled), cancelled, backend.session, spec);
         JsonNode result = outcome.outcome().get("result");
         if (result == null) {
@@ -174,7 +185,7 @@ public final class BrowserBackend implements Backend {
         }
     }
 
-    private String request(Spec spec, String user, FaasmEndpoints cluster) {
+    private String request(Spec spec, String user, FaasmEndpoints cluster, boolean probeUploaded) {
         ObjectNode request = JSON.createObjectNode();
         request.put("user", user);
         request.put("function", spec.function());
@@ -189,16 +200,8 @@ public final class BrowserBackend implements Backend {
         request.put("memoryCapPages", options.memoryCapPages());
         spec.stateKeys().forEach(request.putArray("stateKeys")::add);
         spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
+        request.put("probeUploaded", probeUploaded);
         return request.toString();
-    }
-
-    /**
-     * Whether a message in the page may read global state: it asks the cluster for sizes through the
-     * state probe then (cluster-client.mjs), so the probe must be uploaded.
-     */
-    private boolean pageReadsState(Spec spec) {
-        return !spec.placement().entry().equals(Optional.of(Placement.Entry.JVM)) && spec.namedFunctions().stream()
-                .anyMatch(function -> moduleImports.of(function).stream().anyMatch(call -> call.importName().contains("_state")));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * key with no value (reference §0.1 item 2): our own function {@code func/state_probe.c}, run as the
  * spec's user, reports each key's size and bytes through the host interface. It pulls before reading
  * and leaves a local copy on the worker it ran on, so it is for after a run; the browser's page asks
- * only for sizes during one (cluster-client.mjs).
+ * it only for sizes during one (cluster-client.mjs), uploading it itself when this has not.
  */
 public final class StateProbe {
     public static final String FUNCTION = "state_probe";

@@ -27,6 +27,11 @@ public final class GlobalState {
         return mains.computeIfAbsent(key, k -> host);
     }
 
+    /** Forgets the keys whose main is {@code host}, a worker whose local tier was flushed. */
+    public synchronized void forgetMainsOn(HostState host) {
+        mains.values().removeIf(main -> main == host);
+    }
+
     synchronized void append(String key, byte[] value) {
         appended.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
