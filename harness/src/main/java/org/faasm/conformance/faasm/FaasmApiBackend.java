@@ -75,7 +75,12 @@ public final class FaasmApiBackend implements Backend {
     @Override
     public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
         prepare(spec);
-        return runner.run(spec);
+        try {
+            return runner.run(spec);
+        } finally {
+            // Strict mode: a request that would crash real Faasm fails this spec, naming it.
+            cluster.checkStrict();
+        }
     }
 
     @Override

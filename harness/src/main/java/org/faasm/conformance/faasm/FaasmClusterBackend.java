@@ -120,7 +120,7 @@ public final class FaasmClusterBackend implements Backend {
 
     /** Starts the cluster (or connects to the configured one) on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized void prepare(Spec spec) {
+    public synchronized void prepare(Spec spec) throws IOException {
         if (requiredButMissing != null) {
             throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
         }

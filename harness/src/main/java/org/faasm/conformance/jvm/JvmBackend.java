@@ -84,7 +84,7 @@ public final class JvmBackend implements Backend {
         try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
-            return entry.withStateAfter(cluster.globalState());
+            return entry.withStateAfter(cluster.globalState(spec.stateKeys()));
         } catch (GuestInterrupted e) {
             throw new InterruptedException("spec " + spec.id() + " was interrupted");
         }

@@ -64,6 +64,16 @@ public record Spec(
     }
 
     /**
+     * The state keys the spec names, expected ones first, then given ones: what every backend reports
+     * after a run, so that backends compare like with like.
+     */
+    public Set<String> stateKeys() {
+        Set<String> keys = new java.util.LinkedHashSet<>(expect.state().keySet());
+        keys.addAll(givenState.keySet());
+        return keys;
+    }
+
+    /**
      * The entry function and every function the spec expects to be chained by name: what a cluster
      * needs uploaded before it can run the spec.
      */

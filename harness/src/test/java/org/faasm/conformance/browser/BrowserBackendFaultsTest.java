@@ -104,10 +104,11 @@ class BrowserBackendFaultsTest {
                 .withRequestTimeout(requestDeadline);
         try (BrowserBackend backend = new BrowserBackend(options);
                 SpecRunner runner = new SpecRunner(requestDeadline.dividedBy(4))) {
-            // The guest's first state read needs the cluster: the page's proxied request fails at once.
+            // The guest's first state read needs the cluster (the state probe, uploaded by the page first):
+            // the page's proxied request fails at once.
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("answered 502: cluster unreachable at " + nowhere + "/s/");
+            assertThat(reading.message()).contains("answered 502: cluster unreachable at " + nowhere + "/f/");
             // Functions the cluster should run cannot even be uploaded.
             Verdict chaining = runner.run(spec("chain_by_name", new Placement(Optional.empty(), Placement.Chained.CLUSTER), Optional.empty()), backend);
             assertThat(chaining.status()).isEqualTo(Status.ERROR);
@@ -133,7 +134,7 @@ class BrowserBackendFaultsTest {
                 SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("GET /s/ answered 500: planner on fire");
+            assertThat(reading.message()).contains("PUT /f/ of the state probe answered 500: planner on fire");
         } finally {
             failing.stop(0);
         }
