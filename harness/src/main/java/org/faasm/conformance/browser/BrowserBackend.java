@@ -26,6 +26,7 @@ import org.faasm.conformance.cluster.EmbeddedCluster;
 import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
@@ -184,6 +185,7 @@ public final class BrowserBackend implements Backend {
         request.put("plannerUrl", cluster.planner().toString());
         request.put("fetchTimeoutMs", options.requestTimeout().toMillis());
         request.put("memoryCapPages", options.memoryCapPages());
+        request.put("chainedCallTimeoutMs", ChainedCallTimeout.configured().duration().toMillis());
         spec.expect().state().keySet().forEach(request.putArray("stateKeys")::add);
         return request.toString();
     }

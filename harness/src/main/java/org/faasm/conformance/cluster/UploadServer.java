@@ -61,6 +61,12 @@ final class UploadServer implements Exchanges.Route {
         }
         functions.put(user, function, wasm);
         modules.invalidate(user, function);
+        // Compiled now, as Faasm generates code at upload, so no compile eats into an await's timeout.
+        try {
+            modules.prepare(user, function);
+        } catch (ModuleLoadException e) {
+            throw new HttpError(400, e.getMessage());
+        }
         return Response.text(200, "Function upload complete\n");
     }
 
@@ -78,7 +84,12 @@ final class UploadServer implements Exchanges.Route {
         if (size == 0) {
             throw new HttpError(404, "no state value for key '" + key + "'");
         }
-        upload.pull(key, size);
-        return Response.bytes(upload.read(key, size));
+        try {
+            upload.pull(HostState.NO_MESSAGE, key, size);
+            return Response.bytes(upload.read(HostState.NO_MESSAGE, key, size));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "interrupted while reading '" + key + "'");
+        }
     }
 }

@@ -46,10 +46,10 @@ public final class GlobalState {
         appended.remove(key);
     }
 
-    /** Every key's global value, as a client reading {@code GET /s/<user>/<key>} would see it. */
+    /** Every key's global value, as a client reading {@code GET /s/<user>/<key>} would see it (none for a sizeless one). */
     public synchronized Map<String, byte[]> snapshot() {
         Map<String, byte[]> values = new LinkedHashMap<>();
-        mains.forEach((key, host) -> values.put(key, host.globalCopy(key)));
+        mains.forEach((key, host) -> host.globalCopy(key).ifPresent(value -> values.put(key, value)));
         return values;
     }
 }
