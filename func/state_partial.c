@@ -1,9 +1,16 @@
-// Partial pushes of a 4-byte value given in state.
-// Input "" (default): writes two bytes at offset 1, flags just that chunk dirty
-// and pushes it with push_state_partial.
-// Input "mask": writes all four bytes, then pushes only the bytes where the
-// given 4-byte value "mask_key" is non-zero, with push_state_partial_mask.
-// Output is the local value after the push (which re-pulls it).
+// Partial pushes of a 4-byte value "partial_key" given in state (the upload
+// server is its main, so this host must push). Input:
+//   "" (default)   writes "XY" at offset 1, flags that chunk dirty and pushes
+//                  it with push_state_partial.
+//   "write"        write_state "WXYZ" (sets the dirty flag, marks no bytes),
+//                  then push_state_partial: nothing is sent and the re-pull
+//                  discards the write.
+//   "mask"         write_state "WXYZ", then push_state_partial_mask with the
+//                  given 4-byte "mask_key": only its non-zero bytes are sent.
+//   "mask-zeroed"  as "mask", then outputs the local mask as hex instead.
+//   "mask-size"    push_state_partial_mask with the 1-byte "short_mask".
+// Outputs the local value after the push (which re-pulls it).
+#include <stdio.h>
 #include <string.h>
 #include "faasm/faasm.h"
 
@@ -11,20 +18,30 @@ int main(void)
 {
     const char* key = "partial_key";
     char* mode = faasm_read_input_alloc(NULL);
-    if (strcmp(mode, "mask") == 0) {
-        unsigned char mask[4];
-        __faasm_read_state("mask_key", mask, 4);
+    unsigned char mask[4];
+    if (strncmp(mode, "mask", 4) == 0) {
+        int shortMask = strcmp(mode, "mask-size") == 0;
+        const char* maskKey = shortMask ? "short_mask" : "mask_key";
+        __faasm_read_state(maskKey, mask, shortMask ? 1 : 4);
         __faasm_write_state(key, (const unsigned char*)"WXYZ", 4);
-        __faasm_push_state_partial_mask(key, "mask_key");
+        __faasm_push_state_partial_mask(key, maskKey);
+    } else if (strcmp(mode, "write") == 0) {
+        __faasm_write_state(key, (const unsigned char*)"WXYZ", 4);
+        __faasm_push_state_partial(key);
     } else {
         __faasm_write_state_offset(key, 4, 1, (const unsigned char*)"XY", 2);
         __faasm_flag_state_offset_dirty(key, 4, 1, 2);
         __faasm_push_state_partial(key);
     }
-    free(mode);
 
-    unsigned char value[5] = {0};
-    __faasm_read_state(key, value, 4);
-    faasm_set_output_str((const char*)value);
+    char out[16] = {0};
+    if (strcmp(mode, "mask-zeroed") == 0) {
+        __faasm_read_state("mask_key", mask, 4);
+        snprintf(out, sizeof(out), "%02x%02x%02x%02x", mask[0], mask[1], mask[2], mask[3]);
+    } else {
+        __faasm_read_state(key, (unsigned char*)out, 4);
+    }
+    faasm_set_output_str(out);
+    free(mode);
     return 0;
 }

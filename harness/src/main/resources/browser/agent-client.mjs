@@ -2,7 +2,7 @@ import { HarnessError } from './errors.mjs';
 
 /**
  * A worker's cluster client, run by the page's network agent (net-agent.mjs says why): the same
- * calls as ClusterClient's getState, putState and run, each one message there and one back.
+ * calls as ClusterClient's getState, putState, run and awaitResult, each one message there and one back.
  */
 export function agentClient(port) {
   const waiting = new Map();
@@ -29,5 +29,6 @@ export function agentClient(port) {
       return call('putState', [key, copy], [copy.buffer]);
     },
     run: message => call('run', [message]),
+    awaitResult: (appId, id, timeoutMs) => call('awaitResult', [appId, id, timeoutMs]),
   };
 }

@@ -16,9 +16,27 @@ export class Ids {
   }
 }
 
+/** faabric's EMPTY message, what an await gets when no result comes in time: return value 0, no output. */
+const EMPTY = { returnValue: 0, output: new Uint8Array(0) };
+
+/** `result` if it settles within `timeoutMs`, else EMPTY; a missing one waits out the whole timeout. */
+function within(result, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
+    result?.then(value => {
+      clearTimeout(timer);
+      resolve(value);
+    }, e => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
 export class InPlaceCalls {
-  constructor(run) {
+  constructor(run, awaitTimeoutMs) {
     this.run = run;
+    this.awaitTimeoutMs = awaitTimeoutMs;
     this.pending = new Map();
   }
 
@@ -31,15 +49,22 @@ export class InPlaceCalls {
     return message.id;
   }
 
+  /** The result of a call this worker ran (the harness collecting a message's children). */
   await(id) {
     return this.pending.get(id);
+  }
+
+  /** A guest's await: every in-place call is of the entry's app, so any of them can be awaited. */
+  awaitResult(appId, id) {
+    return within(this.pending.get(id), this.awaitTimeoutMs);
   }
 }
 
 export class ClusterCalls {
   /** @param client a ClusterClient, or the agent's (agent-client.mjs) */
-  constructor(client) {
+  constructor(client, awaitTimeoutMs) {
     this.client = client;
+    this.awaitTimeoutMs = awaitTimeoutMs;
     this.pending = new Map();
   }
 
@@ -54,6 +79,15 @@ export class ClusterCalls {
 
   async await(id) {
     return fromResults(await this.pending.get(id), id);
+  }
+
+  /** A guest's await: a call made here, or any other message of the app the planner has a result for. */
+  async awaitResult(appId, id) {
+    if (this.pending.has(id)) {
+      return within(this.await(id), this.awaitTimeoutMs);
+    }
+    const results = await this.client.awaitResult(appId, id, this.awaitTimeoutMs);
+    return results ? fromResults(results, id) : EMPTY;
   }
 }
 

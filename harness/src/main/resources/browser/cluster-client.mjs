@@ -76,9 +76,13 @@ export class ClusterClient {
     return this.awaitResult(message.appId, message.id);
   }
 
-  /** Polls the app's status until the result of message `id` is in; then every result of the app by id. */
-  async awaitResult(appId, id) {
-    for (;;) {
+  /**
+   * Polls the app's status until the result of message `id` is in; then every result of the app by id.
+   * After `timeoutMs` (if given) without it: null.
+   */
+  async awaitResult(appId, id, timeoutMs = Infinity) {
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
       // The planner holds each status request until progress or a short wait, so this does not spin.
       const response = await this.planner(statusBody(appId));
       const results = resultsOf(response.status, utf8.decode(response.body));
@@ -86,6 +90,7 @@ export class ClusterClient {
         return results;
       }
     }
+    return null;
   }
 
   /** Uploads the state probe, served by the page's server with every other module. */

@@ -71,7 +71,7 @@ export const FAASM_CALLS = {
   },
 
   async __faasm_await_call(ctx, a) {
-    return (await ctx.awaited(a.i32(0), '__faasm_await_call')).returnValue;
+    return (await ctx.awaited(a.i32(0))).returnValue;
   },
 
   /** libfaasm's (id, char** out, int* outLen): the output in a buffer from the guest's own malloc (WAMR). */
@@ -80,7 +80,7 @@ export const FAASM_CALLS = {
     const outLenPtr = a.i32(2);
     a.memory.check(outPtr, 4, 'output pointer');
     a.memory.check(outLenPtr, 4, 'length pointer');
-    const child = await ctx.awaited(a.i32(0), '__faasm_await_call_output');
+    const child = await ctx.awaited(a.i32(0));
     const buffer = guestMalloc(ctx, child.output.length);
     a.memory.write(buffer, child.output);
     a.memory.writeI32(outPtr, buffer);
@@ -88,113 +88,95 @@ export const FAASM_CALLS = {
     return child.returnValue;
   },
 
-  // ---- state (§2.7–2.8)
+  // ---- state (§2.7–2.8, faasm:src/wavm/faasm.cpp:34-396); `o` is the calling message (lock owner)
 
   /** Length 0: the size (0 for an unknown key). Otherwise the whole value, whose size is returned. */
-  async __faasm_read_state(ctx, a) {
-    const key = ctx.key(a);
+  __faasm_read_state: keyed(async (ctx, key, a, o) => {
     const length = a.i32(2);
     if (length === 0) {
       return ctx.state.size(key);
     }
     a.memory.check(a.i32(1), length, 'buffer');
-    const value = await ctx.state.read(key, length);
+    const value = await ctx.state.read(o, key, length);
     a.memory.write(a.i32(1), value);
     return value.length;
-  },
+  }),
 
-  async __faasm_read_state_ptr(ctx, a) {
-    return ctx.mapped.map(ctx.key(a), a.i32(1), '__faasm_read_state_ptr');
-  },
+  /** Maps the whole value (segment 0..totalLen), then pulls it. */
+  __faasm_read_state_ptr: keyed(async (ctx, key, a, o) => {
+    const ptr = await ctx.mapped.map(key, a.i32(1), 0, a.i32(1), '__faasm_read_state_ptr');
+    await ctx.state.read(o, key, a.i32(1));
+    return ptr;
+  }),
 
   /** Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key). */
-  __faasm_write_state(ctx, a) {
-    const key = ctx.key(a);
+  __faasm_write_state: keyed(async (ctx, key, a, o) => {
     const length = a.i32(2);
     a.memory.check(a.i32(1), length, 'buffer');
-    ctx.state.write(key, a.memory.read(a.i32(1), ctx.state.writeSize(key, length)));
-    ctx.mapped.syncToGuest(key);
-  },
+    await ctx.state.write(o, key, a.memory.read(a.i32(1), ctx.state.writeSize(key, length)));
+  }),
 
-  __faasm_append_state(ctx, a) {
-    ctx.state.append(ctx.key(a), a.buffer(1, 2));
-  },
+  __faasm_append_state: keyed((ctx, key, a, o) => ctx.state.append(o, key, a.buffer(1, 2))),
 
-  __faasm_read_appended_state(ctx, a) {
-    const key = ctx.key(a);
+  /** A sized access with the buffer's length (faasm:src/wavm/faasm.cpp:191). */
+  __faasm_read_appended_state: keyed(async (ctx, key, a, o) => {
     a.memory.check(a.i32(1), a.i32(2), 'buffer');
-    a.memory.write(a.i32(1), ctx.state.readAppended(key, a.i32(3)));
-  },
+    a.memory.write(a.i32(1), await ctx.state.readAppended(o, key, a.i32(2), a.i32(3)));
+  }),
 
-  __faasm_clear_appended_state(ctx, a) {
-    ctx.state.clearAppended(ctx.key(a));
-  },
+  __faasm_clear_appended_state: keyed((ctx, key, a, o) => ctx.state.clearAppended(o, key)),
 
-  __faasm_write_state_offset(ctx, a) {
-    const key = ctx.key(a);
-    ctx.state.writeOffset(key, a.i32(1), a.i32(2), a.buffer(3, 4));
-    ctx.mapped.syncToGuest(key);
-  },
+  __faasm_write_state_offset: keyed((ctx, key, a, o) => ctx.state.writeOffset(o, key, a.i32(1), a.i32(2), a.buffer(3, 4))),
 
-  async __faasm_read_state_offset(ctx, a) {
-    const key = ctx.key(a);
+  __faasm_read_state_offset: keyed(async (ctx, key, a, o) => {
     a.memory.check(a.i32(3), a.i32(4), 'buffer');
-    a.memory.write(a.i32(3), await ctx.state.readOffset(key, a.i32(1), a.i32(2), a.i32(4)));
-  },
+    a.memory.write(a.i32(3), await ctx.state.readOffset(o, key, a.i32(1), a.i32(2), a.i32(4)));
+  }),
 
-  async __faasm_read_state_offset_ptr(ctx, a) {
-    const key = ctx.key(a);
-    const offset = a.i32(2);
-    await ctx.state.readOffset(key, a.i32(1), offset, a.i32(3));
-    return (await ctx.mapped.map(key, a.i32(1), '__faasm_read_state_offset_ptr')) + offset;
-  },
+  /** Maps the segment, then pulls only its chunk. */
+  __faasm_read_state_offset_ptr: keyed(async (ctx, key, a, o) => {
+    const ptr = await ctx.mapped.map(key, a.i32(1), a.i32(2), a.i32(3), '__faasm_read_state_offset_ptr');
+    await ctx.state.readOffset(o, key, a.i32(1), a.i32(2), a.i32(3));
+    return ptr;
+  }),
 
-  __faasm_flag_state_dirty(ctx, a) {
-    ctx.state.flagDirty(ctx.key(a), a.i32(1));
-  },
+  __faasm_flag_state_dirty: keyed((ctx, key, a, o) => ctx.state.flagDirty(o, key, a.i32(1))),
 
-  __faasm_flag_state_offset_dirty(ctx, a) {
-    ctx.state.flagDirtyRange(ctx.key(a), a.i32(1), a.i32(2), a.i32(3));
-  },
+  __faasm_flag_state_offset_dirty: keyed((ctx, key, a, o) => ctx.state.flagDirtyRange(o, key, a.i32(1), a.i32(2), a.i32(3))),
 
-  async __faasm_push_state(ctx, a) {
-    await ctx.state.push(ctx.key(a));
-  },
+  __faasm_push_state: keyed((ctx, key, a, o) => ctx.state.push(o, key)),
 
-  async __faasm_push_state_partial(ctx, a) {
-    const key = ctx.key(a);
-    await ctx.state.pushPartial(key, null);
-    ctx.mapped.syncToGuest(key);
-  },
+  __faasm_push_state_partial: keyed((ctx, key, a, o) => ctx.state.pushPartial(o, key)),
 
-  async __faasm_push_state_partial_mask(ctx, a) {
-    const key = ctx.key(a);
-    await ctx.state.pushPartial(key, a.string(1));
-    ctx.mapped.syncToGuest(key);
-  },
+  __faasm_push_state_partial_mask: keyed((ctx, key, a, o) => ctx.state.pushPartialMask(o, key, a.string(1))),
 
-  async __faasm_pull_state(ctx, a) {
-    const key = ctx.key(a);
-    await ctx.state.pull(key, a.i32(1));
-    ctx.mapped.syncToGuest(key);
-  },
+  __faasm_pull_state: keyed((ctx, key, a, o) => ctx.state.pull(o, key, a.i32(1))),
 
-  async __faasm_lock_state_read(ctx, a) {
-    await ctx.state.lock(ctx.key(a), false, ctx.message.id);
-  },
+  __faasm_lock_state_read: keyed((ctx, key, a, o) => ctx.state.lock(o, key, false)),
 
-  async __faasm_lock_state_write(ctx, a) {
-    await ctx.state.lock(ctx.key(a), true, ctx.message.id);
-  },
+  __faasm_lock_state_write: keyed((ctx, key, a, o) => ctx.state.lock(o, key, true)),
 
-  __faasm_unlock_state_read(ctx, a) {
-    ctx.state.unlock(ctx.key(a), false, ctx.message.id);
-  },
+  __faasm_unlock_state_read: keyed((ctx, key, a, o) => ctx.state.unlock(o, key, false)),
 
-  __faasm_unlock_state_write(ctx, a) {
-    ctx.state.unlock(ctx.key(a), true, ctx.message.id);
-  },
+  __faasm_unlock_state_write: keyed((ctx, key, a, o) => ctx.state.unlock(o, key, true)),
 };
+
+/**
+ * A state call's body with its key read, guest writes through mappings carried in first and the key's
+ * mappings refreshed afterwards. Async, so the import suspends the guest while a call waits (for the
+ * cluster, or for a lock another message holds).
+ */
+function keyed(body) {
+  return async (ctx, a) => {
+    const key = a.string(0);
+    ctx.mapped.syncFromGuest();
+    try {
+      return await body(ctx, key, a, ctx.message.id);
+    } finally {
+      ctx.mapped.syncToGuest(key);
+    }
+  };
+}
 
 function guestMalloc(ctx, size) {
   const malloc = ctx.instance.exports.malloc;

@@ -15,7 +15,7 @@ class MessageContext {
     this.host = host;
     this.state = host.state;
     this.trace = new CallTrace();
-    this.mapped = new MappedState(host.state);
+    this.mapped = new MappedState(host.state, message.id);
     this.chainedIds = [];
     this.output = new Uint8Array(0);
     this.instance = null;
@@ -35,18 +35,9 @@ class MessageContext {
     return child.id;
   }
 
-  awaited(id, call) {
-    if (!this.chainedIds.includes(id)) {
-      throw new HostError(call, `no chained call with id ${id >>> 0} was made by this message`);
-    }
-    return this.host.calls.await(id);
-  }
-
-  /** Reads the key and first carries guest writes through mapped pointers into the local tier. */
-  key(a) {
-    const key = a.string(0);
-    this.mapped.syncFromGuest();
-    return key;
+  /** Any message of the app can be awaited; none within the chained-call timeout is faabric's EMPTY message (rv 0). */
+  awaited(id) {
+    return this.host.calls.awaitResult(this.message.appId, id);
   }
 }
 

@@ -9,7 +9,7 @@ onconnect = ({ ports: [page] }) => {
   page.onmessage = ({ data }) => serve(data.connect, new ClusterClient(data.config));
 };
 
-/** Runs the client's calls (getState, putState, run) for one worker; bytes are transferred, not copied. */
+/** Runs the client's calls (getState, putState, run, awaitResult) for one worker; bytes are transferred, not copied. */
 function serve(port, client) {
   port.onmessage = async ({ data: { id, call, args } }) => {
     try {

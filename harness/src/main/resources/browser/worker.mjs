@@ -57,7 +57,9 @@ async function run(request, client) {
     calls: null,
   };
   const runHere = message => runMessage(message, host);
-  host.calls = request.placement.chained === 'cluster' ? new ClusterCalls(client) : new InPlaceCalls(runHere);
+  host.calls = request.placement.chained === 'cluster'
+    ? new ClusterCalls(client, request.chainedCallTimeoutMs)
+    : new InPlaceCalls(runHere, request.chainedCallTimeoutMs);
   const entry = {
     id: host.ids.take(),
     appId: randomId(),

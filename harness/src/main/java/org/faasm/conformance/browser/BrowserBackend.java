@@ -27,6 +27,7 @@ import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.faasm.StateProbe;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
@@ -198,6 +199,7 @@ public final class BrowserBackend implements Backend {
         request.put("plannerUrl", cluster.planner().toString());
         request.put("fetchTimeoutMs", options.requestTimeout().toMillis());
         request.put("memoryCapPages", options.memoryCapPages());
+        request.put("chainedCallTimeoutMs", ChainedCallTimeout.configured().duration().toMillis());
         spec.stateKeys().forEach(request.putArray("stateKeys")::add);
         spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
         request.put("probeUploaded", probeUploaded);

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.jvm.CallScheduler;
+import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.jvm.Message;
 import org.faasm.conformance.jvm.MessageExecutor;
 import org.faasm.conformance.observe.Observation;
@@ -37,10 +38,12 @@ final class Planner implements CallScheduler, AutoCloseable {
     private final StateSpaces state;
     private final int workers;
     private final Duration messageTimeout;
+    private final ChainedCallTimeout awaitTimeout;
     private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("faasm-embedded-worker-"));
     private final ScheduledExecutorService deadlines =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("faasm-embedded-deadline-"));
     private final Map<Integer, CompletableFuture<MessageResult>> calls = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> appIds = new ConcurrentHashMap<>();
     private final Map<Integer, List<Integer>> chainedIds = new ConcurrentHashMap<>();
     private final Map<Integer, App> apps = new ConcurrentHashMap<>();
     /** Like Faasm's generateGid(): a random base per process plus a counter. */
@@ -48,8 +51,9 @@ final class Planner implements CallScheduler, AutoCloseable {
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final Map<Integer, Integer> placements = new ConcurrentHashMap<>();
 
-    Planner(MessageExecutor executor, StateSpaces state, int workers, Duration messageTimeout) {
+    Planner(MessageExecutor executor, StateSpaces state, int workers, Duration messageTimeout, ChainedCallTimeout awaitTimeout) {
         this.executor = executor;
+        this.awaitTimeout = awaitTimeout;
         this.state = state;
         this.workers = workers;
         this.messageTimeout = messageTimeout;
@@ -111,8 +115,24 @@ final class Planner implements CallScheduler, AutoCloseable {
         try {
             return call.get().observation();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("message " + id + " failed in the cluster: " + e.getCause(), e.getCause());
+            throw failedInCluster(id, e);
         }
+    }
+
+    /** Faasm's planner keys results by (app, id): a message of another app is never seen. */
+    @Override
+    public Optional<Observation> awaitResult(int appId, int id) throws InterruptedException {
+        CompletableFuture<MessageResult> call = calls.get(id);
+        boolean sameApp = call != null && appIds.get(id) == appId;
+        try {
+            return awaitTimeout.await(sameApp ? call : null).map(MessageResult::observation);
+        } catch (ExecutionException e) {
+            throw failedInCluster(id, e);
+        }
+    }
+
+    private static IllegalStateException failedInCluster(int id, ExecutionException e) {
+        return new IllegalStateException("message " + id + " failed in the cluster: " + e.getCause(), e.getCause());
     }
 
     /** Forgets every app's results (FLUSH_SCHEDULING_STATE); running messages still finish. */
@@ -124,6 +144,7 @@ final class Planner implements CallScheduler, AutoCloseable {
         App app = apps.computeIfAbsent(message.appId(), k -> new App());
         app.inFlight.incrementAndGet();
         CompletableFuture<MessageResult> result = new CompletableFuture<>();
+        appIds.put(message.id(), message.appId());
         calls.put(message.id(), result);
         Future<?> task = pool.submit(() -> run(message, app, result));
         deadlines.schedule(() -> task.cancel(true), messageTimeout.toMillis(), TimeUnit.MILLISECONDS);

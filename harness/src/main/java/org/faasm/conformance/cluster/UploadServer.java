@@ -63,11 +63,13 @@ final class UploadServer implements Exchanges.Route {
     private Response uploadFunction(String user, String function, byte[] wasm) throws Violation {
         try {
             ModuleCache.parse(wasm, "function " + user + "/" + function);
+            functions.put(user, function, wasm);
+            modules.invalidate(user, function);
+            // Compiled now, as Faasm generates code at upload, so no compile eats into an await's timeout.
+            modules.prepare(user, function);
         } catch (ModuleLoadException e) {
             throw new Violation("Faasm's codegen throws on a module it cannot load, and the upload server dies: " + e.getMessage());
         }
-        functions.put(user, function, wasm);
-        modules.invalidate(user, function);
         return Response.text(200, "Function upload complete\n");
     }
 
@@ -98,7 +100,12 @@ final class UploadServer implements Exchanges.Route {
             throw new Violation("a GET of state key '" + key + "', which has no value: Faasm's upload server throws"
                     + " (getKV with size 0) and dies; read state with the state probe");
         }
-        return new Response(200, upload.read(key, size));
+        try {
+            return new Response(200, upload.read(HostState.NO_MESSAGE, key, size));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "interrupted while reading '" + key + "'");
+        }
     }
 
     /** Faasm's PathParts: the path without its outer slashes, split on runs of slashes. */

@@ -1,5 +1,6 @@
 package org.faasm.conformance.jvm;
 
+import java.util.Optional;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.state.HostState;
 
@@ -15,6 +16,13 @@ public interface CallScheduler {
     /** Submits a chained call (same user and app as {@code parent}) and returns its id at once. */
     int chain(Message parent, String function, int funcPtr, byte[] input);
 
-    /** Waits for a chained call's result. */
+    /** Waits for the result of a call a message chained (the harness collecting its children). */
     Observation await(int id) throws InterruptedException;
+
+    /**
+     * A guest's await: the result of message {@code id} of app {@code appId}, whoever chained it, or
+     * empty when none comes within the chained-call timeout, as faabric's planner client then returns
+     * an EMPTY message (faabric:src/planner/PlannerClient.cpp:248-253).
+     */
+    Optional<Observation> awaitResult(int appId, int id) throws InterruptedException;
 }

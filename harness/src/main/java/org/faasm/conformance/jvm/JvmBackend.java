@@ -22,6 +22,7 @@ public final class JvmBackend implements Backend {
     private final Engine engine;
     private final ModuleCache modules;
     private final MessageExecutor executor;
+    private final ChainedCallTimeout awaitTimeout = ChainedCallTimeout.configured();
 
     public JvmBackend(String name, Path wasmDir, Engine engine, int memoryCapPages) {
         this.name = name;
@@ -81,7 +82,7 @@ public final class JvmBackend implements Backend {
 
     @Override
     public Observation run(Spec spec) throws InterruptedException {
-        try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
+        try (JvmCluster cluster = new JvmCluster(executor, spec.hosts(), awaitTimeout)) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
             return entry.withStateAfter(cluster.globalState(spec.stateKeys()));

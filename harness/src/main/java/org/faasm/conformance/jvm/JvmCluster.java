@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     private static final int APP_ID = 1;
 
     private final MessageExecutor executor;
+    private final ChainedCallTimeout awaitTimeout;
     private final GlobalState global = new GlobalState();
     private final List<HostState> hosts = new ArrayList<>();
     private final HostState upload;
@@ -35,8 +37,9 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger nextHost = new AtomicInteger();
 
-    JvmCluster(MessageExecutor executor, int hostCount) {
+    JvmCluster(MessageExecutor executor, int hostCount, ChainedCallTimeout awaitTimeout) {
         this.executor = executor;
+        this.awaitTimeout = awaitTimeout;
         for (int i = 0; i < hostCount; i++) {
             hosts.add(new HostState("host-" + i, global));
         }
@@ -75,16 +78,30 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
 
     @Override
     public Observation await(int id) throws InterruptedException {
-        Future<Observation> call = calls.get(id);
         try {
-            return call.get();
+            return calls.get(id).get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof GuestInterrupted) {
-                throw new InterruptedException("chained call " + id + " was interrupted");
-            }
-            throw new IllegalStateException("chained call " + id + " failed in the harness: " + cause, cause);
+            throw harnessFailure(id, e);
         }
+    }
+
+    /** Every spec is one app: any id of it can be awaited, and one never made waits out the timeout. */
+    @Override
+    public Optional<Observation> awaitResult(int appId, int id) throws InterruptedException {
+        try {
+            return awaitTimeout.await(appId == APP_ID ? calls.get(id) : null);
+        } catch (ExecutionException e) {
+            throw harnessFailure(id, e);
+        }
+    }
+
+    /** A call that failed in the harness, not in the guest; an interrupted one stays an interruption. */
+    private static RuntimeException harnessFailure(int id, ExecutionException e) throws InterruptedException {
+        Throwable cause = e.getCause();
+        if (cause instanceof GuestInterrupted) {
+            throw new InterruptedException("chained call " + id + " was interrupted");
+        }
+        return new IllegalStateException("chained call " + id + " failed in the harness: " + cause, cause);
     }
 
     private int placeChained() {

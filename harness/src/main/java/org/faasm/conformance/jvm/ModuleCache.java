@@ -51,6 +51,11 @@ public final class ModuleCache {
                 "no module for function '" + function + "': " + source.describe(user, function) + " does not exist"));
     }
 
+    /** Compiles a function's module now rather than at its first call (Faasm generates code at upload). */
+    public void prepare(String user, String function) throws ModuleLoadException {
+        get(user, function);
+    }
+
     /** Forgets a module, e.g. after a new version was uploaded. */
     public void invalidate(String user, String function) {
         modules.remove(key(user, function));

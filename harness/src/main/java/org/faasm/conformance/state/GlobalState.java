@@ -52,13 +52,13 @@ public final class GlobalState {
         appended.remove(key);
     }
 
-    /** The global value of each of {@code keys} that has one, in their order; keys with no value are left out. */
+    /** The global value of each of {@code keys} that has one, in their order (none for a sizeless one). */
     public synchronized Map<String, byte[]> values(Collection<String> keys) {
         Map<String, byte[]> values = new LinkedHashMap<>();
         for (String key : keys) {
             HostState main = mains.get(key);
             if (main != null) {
-                values.put(key, main.globalCopy(key));
+                main.globalCopy(key).ifPresent(value -> values.put(key, value));
             }
         }
         return values;

@@ -5,13 +5,20 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * One logical host's local state tier and the operations Faasm's state host calls perform on it
- * (reference §2.7–2.8). Every Faaslet on the host shares it; it outlives invocations. All hosts of
- * a cluster synchronise on their {@link GlobalState}, so hosts copying to and from each other cannot deadlock.
+ * One logical host's local state tier and what Faasm's state host calls do to it (reference §2.7–2.8,
+ * faabric:src/state/StateKeyValue.cpp and InMemoryStateKeyValue.cpp). Every Faaslet on the host shares
+ * it; it outlives invocations. All hosts of a cluster synchronise on their {@link GlobalState}, so hosts
+ * copying to and from each other cannot deadlock; a call waits for its key's {@link KeyLock} before that,
+ * as faabric's calls take the value's mutex. {@code owner} is the message making the call.
  */
 public final class HostState {
+    /** The owner of calls no message makes (the upload server's own reads and writes). */
+    public static final int NO_MESSAGE = 0;
+
     private final String name;
     private final GlobalState global;
     private final Map<String, StateValue> values = new HashMap<>();
@@ -36,26 +43,25 @@ public final class HostState {
         }
     }
 
-    /** {@code read_state}: lazily pulls, then returns the whole value (its own size, not {@code size}). */
-    public byte[] read(String key, int size) {
-        synchronized (global) {
-            StateValue value = sized(key, size);
-            pullIfNeeded(key, value);
-            return value.bytes.clone();
-        }
+    /** {@code read_state} (get): lazily pulls the whole value, then returns it (its own size, not {@code size}). */
+    public byte[] read(int owner, String key, int size) throws InterruptedException {
+        StateValue value = sized(key, size);
+        return readWhole(owner, key, value);
     }
 
-    /**
-     * {@code write_state}: replaces the local value and marks it dirty. {@code data} must hold at least
-     * the value's size (Faasm copies that many bytes whatever the length given).
-     */
-    public void write(String key, byte[] data) {
-        synchronized (global) {
-            StateValue value = sized(key, data.length);
-            System.arraycopy(data, 0, value.bytes, 0, value.size());
-            value.markAllDirty();
-            value.pulled = true;
-        }
+    /** {@code write_state} (set): replaces the local value and sets its dirty flag; no bytes are marked. */
+    public void write(int owner, String key, byte[] data) throws InterruptedException {
+        StateValue value = sized(key, data.length);
+        value.checkSized(key);
+        value.lock.during(owner, true, () -> {
+            synchronized (global) {
+                value.allocate(0, value.allocatedSize());
+                System.arraycopy(data, 0, value.bytes, 0, value.size());
+                value.fullyPulled = true;
+                value.dirty = true;
+                return null;
+            }
+        });
     }
 
     /** The size {@code write_state(key, data, length)} will copy: the existing size, else {@code length}. */
@@ -66,145 +72,245 @@ public final class HostState {
         }
     }
 
-    public void writeOffset(String key, int totalSize, int offset, byte[] data) {
-        synchronized (global) {
-            StateValue value = sized(key, totalSize);
-            checkRange(key, value, offset, data.length);
-            System.arraycopy(data, 0, value.bytes, offset, data.length);
-            value.markDirty(offset, offset + data.length);
-        }
-    }
-
-    public byte[] readOffset(String key, int totalSize, int offset, int length) {
-        synchronized (global) {
-            StateValue value = sized(key, totalSize);
-            pullIfNeeded(key, value);
-            checkRange(key, value, offset, length);
-            return Arrays.copyOfRange(value.bytes, offset, offset + length);
-        }
-    }
-
-    /** Overwrites the local value with guest bytes written through a mapped pointer; not dirty. */
-    public void writeMapped(String key, byte[] data) {
-        synchronized (global) {
-            StateValue value = existing(key, "mapped write");
-            System.arraycopy(data, 0, value.bytes, 0, Math.min(data.length, value.size()));
-        }
-    }
-
-    /** {@code read_state_ptr}: the value to map into the guest, pulled if needed. */
-    public byte[] map(String key, int totalSize) {
-        synchronized (global) {
-            return read(key, totalSize);
-        }
-    }
-
-    /** {@code push_state}: uploads a dirty value to the main; a key never seen here is an error. */
-    public void push(String key) {
-        synchronized (global) {
-            StateValue value = existing(key, "push_state");
-            if (value.dirty.isEmpty()) {
-                return;
+    /**
+     * {@code write_state_offset} (setChunk): bounded by the page-rounded allocation, not the size; marks
+     * the chunk dirty. Bytes past the value's end land in its last page, which only a mapping shows.
+     */
+    public void writeOffset(int owner, String key, int totalSize, int offset, byte[] data) throws InterruptedException {
+        StateValue value = sized(key, totalSize);
+        value.checkSized(key);
+        value.lock.during(owner, true, () -> {
+            if (offset < 0 || offset + (long) data.length > value.allocatedSize()) {
+                throw new StateException("Attempting to set chunk out of bounds");
             }
-            HostState main = mainOf(key);
-            if (main != this) {
-                main.storeGlobal(key, value.bytes);
+            synchronized (global) {
+                value.allocate(offset, data.length);
+                System.arraycopy(data, 0, value.bytes, offset, Math.max(0, Math.min(data.length, value.size() - offset)));
+                value.markDirty(offset, data.length);
+                return null;
             }
-            value.dirty.clear();
-        }
+        });
     }
 
-    /** {@code pull_state}: always refetches, overwriting unpushed local writes (a no-op on the main). */
-    public void pull(String key, int size) {
-        synchronized (global) {
-            StateValue value = sized(key, size);
-            HostState main = mainOf(key);
-            if (main != this) {
-                main.copyGlobalInto(key, value.bytes);
+    /** {@code read_state_offset} (getChunk): pulls only that chunk, unless it was pulled already. */
+    public byte[] readOffset(int owner, String key, int totalSize, int offset, int length) throws InterruptedException {
+        StateValue value = sized(key, totalSize);
+        value.checkSized(key);
+        if (offset < 0 || length < 0 || offset + (long) length > value.size()) {
+            throw new StateException("Out of bounds chunk");
+        }
+        return value.lock.during(owner, !value.isPulled(offset, length), () -> {
+            synchronized (global) {
+                if (!value.isPulled(offset, length)) {
+                    value.allocate(offset, length);
+                    HostState main = mainOf(key);
+                    if (main != this) {
+                        main.copyGlobalRange(key, value.bytes, offset, length);
+                    }
+                    value.pulledMask.set(offset, offset + length);
+                }
+                return Arrays.copyOfRange(value.bytes, offset, offset + length);
             }
-            value.pulled = true;
-        }
-    }
-
-    public void flagDirty(String key, int totalSize) {
-        synchronized (global) {
-            sized(key, totalSize).markAllDirty();
-        }
-    }
-
-    /** {@code flag_state_offset_dirty}: marks a chunk for the next push, without fetching anything. */
-    public void flagDirty(String key, int totalSize, int offset, int length) {
-        synchronized (global) {
-            StateValue value = sized(key, totalSize);
-            checkRange(key, value, offset, length);
-            value.markDirty(offset, offset + length);
-        }
+        });
     }
 
     /**
-     * {@code push_state_partial}: uploads only the dirty bytes (or, with a mask key, the bytes where
-     * that same-sized value is non-zero), then re-pulls the whole value, as faabric's pushPartial does.
+     * mapSharedMemory: a new mapping of {@code [offset, offset + length)} allocates the host pages it
+     * covers (faabric:src/state/StateKeyValue.cpp:252-302); the caller then pulls what it maps.
      */
-    public void pushPartial(String key, String maskKey) {
-        synchronized (global) {
-            StateValue value = existing(key, "push_state_partial");
-            BitSet chosen = maskKey == null ? (BitSet) value.dirty.clone() : nonZero(existing(maskKey, "push_state_partial_mask"));
-            HostState main = mainOf(key);
-            if (main != this) {
-                main.storeGlobalBytes(key, value.bytes, chosen);
-                main.copyGlobalInto(key, value.bytes);
-                value.pulled = true;
+    public void mapPages(int owner, String key, int totalSize, int offset, int length) throws InterruptedException {
+        StateValue value = sized(key, totalSize);
+        value.checkSized(key);
+        if (offset < 0 || length < 0) {
+            throw new StateException("Failed mapping shared memory");
+        }
+        long firstPage = offset / StateValue.HOST_PAGE;
+        long endPage = (offset + (long) length + StateValue.HOST_PAGE - 1) / StateValue.HOST_PAGE;
+        value.lock.during(owner, true, () -> {
+            synchronized (global) {
+                value.allocate(firstPage * StateValue.HOST_PAGE, (endPage - firstPage) * StateValue.HOST_PAGE);
+                return null;
             }
-            value.dirty.clear();
-        }
+        });
     }
 
-    private static BitSet nonZero(StateValue mask) {
-        BitSet set = new BitSet(mask.size());
-        for (int i = 0; i < mask.size(); i++) {
-            set.set(i, mask.bytes[i] != 0);
-        }
-        return set;
-    }
-
-    public void append(String key, byte[] data) {
-        global.append(key, data);
-    }
-
-    public byte[] readAppended(String key, int count) {
-        return global.readAppended(key, count);
-    }
-
-    public void clearAppended(String key) {
-        global.clearAppended(key);
-    }
-
-    /** Takes the value's host-local lock; like Faasm's, it is neither distributed nor fair. */
-    public void lock(String key, boolean write) {
-        StateValue value;
+    /** Guest bytes written through a mapping at {@code offset}: they change the local value, and are not dirty. */
+    public void writeMapped(String key, int offset, byte[] data) {
         synchronized (global) {
-            value = existing(key, write ? "lock_state_write" : "lock_state_read");
-        }
-        if (write) {
-            value.lock.writeLock().lock();
-        } else {
-            value.lock.readLock().lock();
+            StateValue value = existing(key, "mapped write");
+            System.arraycopy(data, 0, value.bytes, offset, Math.max(0, Math.min(data.length, value.size() - offset)));
         }
     }
 
-    public void unlock(String key, boolean write) {
-        StateValue value;
+    /** This host's current bytes of {@code key}, as a mapping shows them: no pull, no lock. */
+    public byte[] local(String key) {
         synchronized (global) {
-            value = existing(key, write ? "unlock_state_write" : "unlock_state_read");
+            return existing(key, "mapped read").bytes.clone();
         }
-        try {
-            if (write) {
-                value.lock.writeLock().unlock();
-            } else {
-                value.lock.readLock().unlock();
+    }
+
+    /** {@code push_state} (pushFull): uploads the value if its dirty flag is set, then clears flag and mask. */
+    public void push(int owner, String key) throws InterruptedException {
+        StateValue value = existing(key, "push_state");
+        value.checkSized(key);
+        if (!value.dirty) {
+            return;
+        }
+        value.lock.during(owner, true, () -> {
+            synchronized (global) {
+                if (value.dirty) {
+                    HostState main = mainOf(key);
+                    if (main != this) {
+                        main.storeGlobal(key, value.bytes);
+                    }
+                    value.dirty = false;
+                    value.dirtyMask.clear();
+                }
+                return null;
             }
-        } catch (IllegalMonitorStateException e) {
-            throw new StateException("unlock of '" + key + "' that this thread does not hold");
+        });
+    }
+
+    /** {@code pull_state}: always refetches the whole value, overwriting unpushed local writes (a no-op on the main). */
+    public void pull(int owner, String key, int size) throws InterruptedException {
+        StateValue value = sized(key, size);
+        value.checkSized(key);
+        value.lock.during(owner, true, () -> {
+            synchronized (global) {
+                pullWhole(key, value);
+                return null;
+            }
+        });
+    }
+
+    /** {@code flag_state_dirty} (flagDirty): sets the value's dirty flag; the dirty mask is untouched. */
+    public void flagDirty(int owner, String key, int totalSize) throws InterruptedException {
+        StateValue value = sized(key, totalSize);
+        value.lock.during(owner, false, () -> {
+            synchronized (global) {
+                value.dirty = true;
+                return null;
+            }
+        });
+    }
+
+    /**
+     * {@code flag_state_offset_dirty} (flagChunkDirty): marks a chunk for the next partial push, fetching
+     * nothing. faabric does not check the range (a chunk past the end writes past its mask); a negative one
+     * is refused here.
+     */
+    public void flagDirty(int owner, String key, int totalSize, int offset, int length) throws InterruptedException {
+        StateValue value = sized(key, totalSize);
+        value.checkSized(key);
+        if (offset < 0 || length < 0) {
+            throw new StateException("Out of bounds chunk");
+        }
+        value.lock.during(owner, false, () -> {
+            synchronized (global) {
+                value.markDirty(offset, length);
+                return null;
+            }
+        });
+    }
+
+    /**
+     * {@code push_state_partial} (faabric:src/state/StateKeyValue.cpp:409-415, 510-543): nothing when
+     * the value's dirty flag is clear; otherwise sends the bytes marked in the dirty mask, clears it, and
+     * re-pulls the whole value if it is all allocated, discarding local writes that were not marked.
+     */
+    public void pushPartial(int owner, String key) throws InterruptedException {
+        StateValue value = existing(key, "push_state_partial");
+        value.checkSized(key);
+        pushMarked(owner, key, value, () -> {
+            BitSet marked = (BitSet) value.dirtyMask.clone();
+            value.dirtyMask.clear();
+            return marked;
+        });
+    }
+
+    /**
+     * {@code push_state_partial_mask} (faabric:src/state/StateKeyValue.cpp:394-407, 510-543): the mask
+     * value must have the value's size; it is pulled if needed, its non-zero bytes choose what is sent,
+     * and it is zeroed afterwards (locally; on the mask's main that is the global copy).
+     */
+    public void pushPartialMask(int owner, String key, String maskKey) throws InterruptedException {
+        StateValue value = existing(key, "push_state_partial_mask");
+        StateValue mask = existing(maskKey, "push_state_partial_mask");
+        if (mask.size() != value.size()) {
+            throw new StateException("Different sizes: mask=" + mask.size() + " and value=" + value.size());
+        }
+        readWhole(owner, maskKey, mask);
+        pushMarked(owner, key, value, () -> {
+            BitSet marked = new BitSet(mask.size());
+            for (int i = 0; i < mask.size(); i++) {
+                marked.set(i, mask.bytes[i] != 0);
+            }
+            Arrays.fill(mask.bytes, (byte) 0);
+            return marked;
+        });
+    }
+
+    private void pushMarked(int owner, String key, StateValue value, Supplier<BitSet> takeMarks)
+            throws InterruptedException {
+        if (!value.dirty) {
+            return;
+        }
+        value.lock.during(owner, true, () -> {
+            synchronized (global) {
+                if (!value.dirty) {
+                    return null;
+                }
+                BitSet marked = takeMarks.get();
+                HostState main = mainOf(key);
+                if (main != this) {
+                    main.storeGlobalBytes(key, value.bytes, marked);
+                    if (value.fullyAllocated) {
+                        main.copyGlobalRange(key, value.bytes, 0, value.size());
+                    }
+                }
+                value.dirty = false;
+                return null;
+            }
+        });
+    }
+
+    /**
+     * {@code append_state}: a sizeless access, so the key's local value is created without a size (this
+     * host claims its main if it has none, faabric:src/state/InMemoryStateKeyValue.cpp:58-66); the
+     * value goes to the main's list.
+     */
+    public void append(int owner, String key, byte[] data) throws InterruptedException {
+        StateValue value = sizeless(key);
+        value.lock.during(owner, true, () -> {
+            global.append(key, data);
+            return null;
+        });
+    }
+
+    /** {@code read_appended_state}: a sized access with the buffer's length, then the main's first {@code count} values. */
+    public byte[] readAppended(int owner, String key, int bufferLength, int count) throws InterruptedException {
+        StateValue value = sized(key, bufferLength);
+        return value.lock.during(owner, false, () -> global.readAppended(key, count));
+    }
+
+    /** {@code clear_appended_state}: a sizeless access, then the main's list is cleared. */
+    public void clearAppended(int owner, String key) throws InterruptedException {
+        StateValue value = sizeless(key);
+        value.lock.during(owner, false, () -> {
+            global.clearAppended(key);
+            return null;
+        });
+    }
+
+    /** {@code lock_state_read}/{@code lock_state_write}: takes the value's host-local lock for {@code owner}. */
+    public void lock(int owner, String key, boolean write) throws InterruptedException {
+        existing(key, write ? "lock_state_write" : "lock_state_read").lock.acquire(owner, write);
+    }
+
+    public void unlock(int owner, String key, boolean write) {
+        StateValue value = existing(key, write ? "unlock_state_write" : "unlock_state_read");
+        if (!value.lock.release(owner, write)) {
+            throw new StateException("unlock of '" + key + "' that this message does not hold");
         }
     }
 
@@ -213,53 +319,76 @@ public final class HostState {
         synchronized (global) {
             StateValue value = sized(key, data.length);
             System.arraycopy(data, 0, value.bytes, 0, value.size());
-            value.pulled = true;
+            value.fullyPulled = true;
             mainOf(key).storeGlobal(key, value.bytes);
         }
     }
 
-    // ---- sized access, as faabric's State::getKV ----
+    // ---- faabric's State::getKV ----
 
-    /** The local value, created with {@code size} bytes if absent (size 0 cannot create one). */
+    /** Sized access: the local value, created with {@code size} bytes if absent (size 0 cannot create one). */
     private StateValue sized(String key, int size) {
-        StateValue value = values.get(key);
-        if (value != null) {
-            return value;
+        synchronized (global) {
+            StateValue value = values.get(key);
+            if (value != null) {
+                return value;
+            }
+            if (size <= 0) {
+                throw new StateException("Must specify size for creating key-value '" + key + "'");
+            }
+            return create(key, size);
         }
-        if (size <= 0) {
-            throw new StateException("Must specify size for creating key-value '" + key + "'");
+    }
+
+    /** Sizeless access: the local value, created without a size if absent. */
+    private StateValue sizeless(String key) {
+        synchronized (global) {
+            StateValue value = values.get(key);
+            return value != null ? value : create(key, 0);
         }
-        value = new StateValue(size);
+    }
+
+    private StateValue create(String key, int size) {
+        StateValue value = new StateValue(size);
         values.put(key, value);
-        HostState main = global.claimMain(key, this);
-        value.pulled = main == this;
+        global.claimMain(key, this);
         return value;
     }
 
     private StateValue existing(String key, String call) {
-        StateValue value = values.get(key);
-        if (value == null) {
-            throw new StateException(call + ": key '" + key + "' was never created on host " + name);
+        synchronized (global) {
+            StateValue value = values.get(key);
+            if (value == null) {
+                throw new StateException(call + ": key '" + key + "' was never created on host " + name);
+            }
+            return value;
         }
-        return value;
     }
 
     private HostState mainOf(String key) {
         return global.mainOf(key).orElseThrow(() -> new IllegalStateException("no main for " + key));
     }
 
-    private void pullIfNeeded(String key, StateValue value) {
-        if (!value.pulled) {
-            mainOf(key).copyGlobalInto(key, value.bytes);
-            value.pulled = true;
-        }
+    /** get(): pulls the whole value unless it was, under the full lock only when it pulls. */
+    private byte[] readWhole(int owner, String key, StateValue value) throws InterruptedException {
+        value.checkSized(key);
+        return value.lock.during(owner, !value.fullyPulled, () -> {
+            synchronized (global) {
+                if (!value.fullyPulled) {
+                    pullWhole(key, value);
+                }
+                return value.bytes.clone();
+            }
+        });
     }
 
-    private static void checkRange(String key, StateValue value, int offset, int length) {
-        if (offset < 0 || length < 0 || (long) offset + length > value.size()) {
-            throw new StateException("offset " + offset + " + length " + length + " is outside '" + key
-                    + "' (" + value.size() + " bytes)");
+    private void pullWhole(String key, StateValue value) {
+        value.allocate(0, value.allocatedSize());
+        HostState main = mainOf(key);
+        if (main != this) {
+            main.copyGlobalRange(key, value.bytes, 0, value.size());
         }
+        value.fullyPulled = true;
     }
 
     // ---- this host as a key's main ----
@@ -285,16 +414,22 @@ public final class HostState {
         }
     }
 
-    private void copyGlobalInto(String key, byte[] target) {
+    /** Copies {@code [offset, offset + length)} of the global value into {@code target}, as far as both reach. */
+    private void copyGlobalRange(String key, byte[] target, int offset, int length) {
         synchronized (global) {
             StateValue value = Objects.requireNonNull(values.get(key), key);
-            System.arraycopy(value.bytes, 0, target, 0, Math.min(target.length, value.size()));
+            int end = Math.min(offset + length, Math.min(target.length, value.size()));
+            if (end > offset) {
+                System.arraycopy(value.bytes, offset, target, offset, end - offset);
+            }
         }
     }
 
-    byte[] globalCopy(String key) {
+    /** The global value of {@code key} if this host's copy has a size (a sizeless one cannot be read). */
+    Optional<byte[]> globalCopy(String key) {
         synchronized (global) {
-            return values.get(key).bytes.clone();
+            StateValue value = values.get(key);
+            return value.size() == 0 ? Optional.empty() : Optional.of(value.bytes.clone());
         }
     }
 }

@@ -5,115 +5,213 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Faasm's two state tiers in inmemory mode (reference §2.7–2.8), host by host. */
 class HostStateTest {
+    private static final int M = 7;
+    private static final int OTHER = 8;
     private final GlobalState global = new GlobalState();
     private final HostState upload = new HostState("upload", global);
     private final HostState a = new HostState("a", global);
     private final HostState b = new HostState("b", global);
 
     @Test
-    void writesStayLocalUntilPushedAndPullsOverwriteLocalWrites() {
+    void writesStayLocalUntilPushedAndPullsOverwriteLocalWrites() throws Exception {
         upload.putGlobal("k", bytes("0000"));
-        a.write("k", bytes("AAAA"));
-        assertThat(b.read("k", 4)).isEqualTo(bytes("0000"));
+        a.write(M, "k", bytes("AAAA"));
+        assertThat(b.read(M, "k", 4)).isEqualTo(bytes("0000"));
         assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("0000"));
 
-        a.push("k");
+        a.push(M, "k");
         assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("AAAA"));
-        assertThat(b.read("k", 4)).as("b already holds a pulled copy").isEqualTo(bytes("0000"));
-        b.pull("k", 4);
-        assertThat(b.read("k", 4)).isEqualTo(bytes("AAAA"));
+        assertThat(b.read(M, "k", 4)).as("b already holds a pulled copy").isEqualTo(bytes("0000"));
+        b.pull(M, "k", 4);
+        assertThat(b.read(M, "k", 4)).isEqualTo(bytes("AAAA"));
 
-        b.write("k", bytes("BBBB"));
-        b.pull("k", 4);
-        assertThat(b.read("k", 4)).as("pull discards unpushed writes").isEqualTo(bytes("AAAA"));
+        b.write(M, "k", bytes("BBBB"));
+        b.pull(M, "k", 4);
+        assertThat(b.read(M, "k", 4)).as("pull discards unpushed writes").isEqualTo(bytes("AAAA"));
     }
 
     @Test
-    void theFirstCreatorIsMainAndItsWritesAreGlobalAtOnce() {
-        a.write("fresh", bytes("xy"));
+    void theFirstCreatorIsMainAndItsWritesAreGlobalAtOnce() throws Exception {
+        a.write(M, "fresh", bytes("xy"));
         assertThat(global.values(List.of("fresh")).get("fresh")).isEqualTo(bytes("xy"));
-        a.push("fresh");
-        assertThat(b.read("fresh", 2)).isEqualTo(bytes("xy"));
+        a.push(M, "fresh");
+        assertThat(b.read(M, "fresh", 2)).isEqualTo(bytes("xy"));
     }
 
     @Test
-    void sizesAreFixedAtCreation() {
-        a.write("k", bytes("1234"));
+    void sizesAreFixedAtCreation() throws Exception {
+        a.write(M, "k", bytes("1234"));
         assertThat(a.size("k")).isEqualTo(4);
-        assertThat(a.read("k", 2)).as("read returns the value's own size").hasSize(4);
+        assertThat(a.read(M, "k", 2)).as("read returns the value's own size").hasSize(4);
         assertThat(b.size("k")).as("size of the global copy").isEqualTo(4);
         assertThat(b.size("unknown")).isZero();
     }
 
     @Test
-    void refusesWhatFaasmRefuses() {
-        assertThatThrownBy(() -> a.write("new", new byte[0])).isInstanceOf(StateException.class)
+    void refusesWhatFaasmRefuses() throws Exception {
+        assertThatThrownBy(() -> a.write(M, "new", new byte[0])).isInstanceOf(StateException.class)
                 .hasMessageContaining("Must specify size");
-        assertThatThrownBy(() -> a.push("never")).isInstanceOf(StateException.class)
+        assertThatThrownBy(() -> a.push(M, "never")).isInstanceOf(StateException.class)
                 .hasMessageContaining("was never created on host a");
-        a.write("k", bytes("1234"));
-        assertThatThrownBy(() -> a.readOffset("k", 4, 3, 2)).isInstanceOf(StateException.class)
-                .hasMessageContaining("outside 'k'");
-        assertThatThrownBy(() -> a.unlock("k", true)).isInstanceOf(StateException.class);
+        a.write(M, "k", bytes("1234"));
+        assertThatThrownBy(() -> a.readOffset(M, "k", 4, 3, 2)).isInstanceOf(StateException.class)
+                .hasMessageContaining("Out of bounds chunk");
+        assertThatThrownBy(() -> a.unlock(M, "k", true)).isInstanceOf(StateException.class);
     }
 
     @Test
-    void pushOnlySendsDirtyValues() {
+    void pushOnlySendsValuesWhoseDirtyFlagIsSet() throws Exception {
         upload.putGlobal("k", bytes("0000"));
-        a.read("k", 4);
-        a.writeMapped("k", bytes("MMMM"));
-        a.push("k");
+        a.read(M, "k", 4);
+        a.writeMapped("k", 0, bytes("MMMM"));
+        a.push(M, "k");
         assertThat(global.values(List.of("k")).get("k")).as("mapped writes are not dirty").isEqualTo(bytes("0000"));
-        a.flagDirty("k", 4);
-        a.push("k");
+        a.flagDirty(M, "k", 4);
+        a.push(M, "k");
         assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("MMMM"));
     }
 
     @Test
-    void partialPushesSendOnlyDirtyBytesThenRepull() {
+    void partialPushesSendOnlyMarkedBytesThenRepullAWhollyAllocatedValue() throws Exception {
         upload.putGlobal("k", bytes("aaaa"));
-        a.writeOffset("k", 4, 1, bytes("XY"));
-        b.read("k", 4);
-        b.writeOffset("k", 4, 3, bytes("Z"));
-        b.pushPartial("k", null);
-        a.pushPartial("k", null);
+        a.writeOffset(M, "k", 4, 1, bytes("XY"));
+        b.read(M, "k", 4);
+        b.writeOffset(M, "k", 4, 3, bytes("Z"));
+        b.pushPartial(M, "k");
+        a.pushPartial(M, "k");
         assertThat(global.values(List.of("k")).get("k")).as("each host's chunk, neither overwriting the other").isEqualTo(bytes("aXYZ"));
-        assertThat(a.read("k", 4)).as("re-pulled after the push").isEqualTo(bytes("aXYZ"));
+        assertThat(a.read(M, "k", 4)).as("pulled by the read").isEqualTo(bytes("aXYZ"));
+        assertThat(b.read(M, "k", 4)).as("b's whole value is allocated, so its push re-pulled it, before a's push")
+                .isEqualTo(bytes("aaaZ"));
     }
 
     @Test
-    void aMaskChoosesWhichBytesAPartialPushSends() {
+    void aWholeWriteMarksNoBytesSoAPartialPushSendsNothingAndDiscardsIt() throws Exception {
+        upload.putGlobal("k", bytes("aaaa"));
+        a.write(M, "k", bytes("WXYZ"));
+        a.pushPartial(M, "k");
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("aaaa"));
+        assertThat(a.read(M, "k", 4)).as("re-pulled").isEqualTo(bytes("aaaa"));
+    }
+
+    @Test
+    void aPartialPushOfACleanValueDoesNothing() throws Exception {
+        upload.putGlobal("k", bytes("aaaa"));
+        a.read(M, "k", 4);
+        a.writeMapped("k", 0, bytes("QQQQ"));
+        a.pushPartial(M, "k");
+        assertThat(a.read(M, "k", 4)).as("no push, so no re-pull").isEqualTo(bytes("QQQQ"));
+    }
+
+    @Test
+    void aMaskChoosesWhichBytesAPartialPushSendsAndIsZeroedAfterwards() throws Exception {
         upload.putGlobal("k", bytes("aaaa"));
         upload.putGlobal("mask", new byte[] {0, 1, 0, 1});
-        a.write("k", bytes("WXYZ"));
-        a.read("mask", 4);
-        a.pushPartial("k", "mask");
+        upload.putGlobal("short", new byte[] {1});
+        a.write(M, "k", bytes("WXYZ"));
+        a.read(M, "mask", 4);
+        a.read(M, "short", 1);
+        assertThatThrownBy(() -> a.pushPartialMask(M, "k", "short")).isInstanceOf(StateException.class)
+                .hasMessage("Different sizes: mask=1 and value=4");
+        a.pushPartialMask(M, "k", "mask");
         assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("aXaZ"));
+        assertThat(a.read(M, "mask", 4)).isEqualTo(new byte[4]);
+        assertThat(global.values(List.of("mask")).get("mask")).as("zeroed locally only").isEqualTo(new byte[] {0, 1, 0, 1});
     }
 
     @Test
-    void flaggingAChunkDirtyFetchesNothing() {
+    void flaggingAChunkDirtyFetchesNothing() throws Exception {
         upload.putGlobal("k", bytes("aaaa"));
-        a.writeOffset("k", 4, 0, bytes("Q"));
-        a.flagDirty("k", 4, 0, 1);
-        a.pushPartial("k", null);
+        a.writeOffset(M, "k", 4, 0, bytes("Q"));
+        a.flagDirty(M, "k", 4, 0, 1);
+        a.pushPartial(M, "k");
         assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("Qaaa"));
-        assertThatThrownBy(() -> a.flagDirty("k", 4, 3, 2)).isInstanceOf(StateException.class);
     }
 
     @Test
-    void appendedValuesAreGlobalAndReadInOrder() {
-        a.append("list", bytes("ab"));
-        b.append("list", bytes("cd"));
-        assertThat(a.readAppended("list", 2)).isEqualTo(bytes("abcd"));
-        assertThatThrownBy(() -> b.readAppended("list", 3)).isInstanceOf(StateException.class)
+    void offsetWritesAreBoundedByThePageRoundedSize() throws Exception {
+        a.write(M, "k", bytes("abcdefg"));
+        a.writeOffset(M, "k", 7, 5, bytes("XYZW"));
+        assertThat(a.read(M, "k", 7)).isEqualTo(bytes("abcdeXY"));
+        assertThatThrownBy(() -> a.writeOffset(M, "k", 7, 4094, bytes("XYZW"))).isInstanceOf(StateException.class)
+                .hasMessage("Attempting to set chunk out of bounds");
+    }
+
+    @Test
+    void anOffsetReadPullsOnlyItsChunk() throws Exception {
+        upload.putGlobal("k", bytes("abcd"));
+        assertThat(a.readOffset(M, "k", 4, 1, 2)).isEqualTo(bytes("bc"));
+        upload.putGlobal("k", bytes("ABCD"));
+        assertThat(a.readOffset(M, "k", 4, 1, 2)).as("already pulled").isEqualTo(bytes("bc"));
+        assertThat(a.readOffset(M, "k", 4, 2, 2)).as("a chunk not wholly pulled is pulled whole").isEqualTo(bytes("CD"));
+        assertThat(a.readOffset(M, "k", 4, 1, 1)).isEqualTo(bytes("b"));
+    }
+
+    @Test
+    void appendingCreatesASizelessValueAndClaimsMain() throws Exception {
+        a.append(M, "list", bytes("ab"));
+        b.append(M, "list", bytes("cd"));
+        assertThat(a.readAppended(M, "list", 4, 2)).isEqualTo(bytes("abcd"));
+        assertThatThrownBy(() -> b.readAppended(M, "list", 4, 3)).isInstanceOf(StateException.class)
                 .hasMessageContaining("has 2 appended values, 3 requested");
-        b.clearAppended("list");
-        assertThat(a.readAppended("list", 0)).isEmpty();
+        assertThat(a.size("list")).isZero();
+        assertThatThrownBy(() -> a.write(M, "list", bytes("xy"))).isInstanceOf(StateException.class)
+                .hasMessage("list has no size set");
+        b.write(M, "list2", bytes("zz"));
+        a.append(M, "list2", bytes("q"));
+        assertThat(global.values(List.of("list", "list2"))).as("a sizeless main has no readable value").doesNotContainKey("list")
+                .containsKey("list2");
+        b.clearAppended(M, "list");
+        assertThat(a.readAppended(M, "list", 4, 0)).isEmpty();
+    }
+
+    @Test
+    void aLockHeldForWritingRefusesItsHolderAndBlocksOthers() throws Exception {
+        a.write(M, "k", bytes("0000"));
+        a.lock(M, "k", true);
+        assertThatThrownBy(() -> a.write(M, "k", bytes("1111"))).isInstanceOf(StateException.class)
+                .hasMessage("Resource deadlock avoided");
+        assertThatThrownBy(() -> a.read(M, "k", 4)).hasMessage("Resource deadlock avoided");
+        CountDownLatch written = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try {
+                a.write(OTHER, "k", bytes("2222"));
+                written.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        assertThat(written.await(100, TimeUnit.MILLISECONDS)).as("waits for the holder").isFalse();
+        a.unlock(M, "k", true);
+        assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
+        other.join(5000);
+    }
+
+    @Test
+    void aReaderAskingToWriteWaitsForItself() throws Exception {
+        a.write(M, "k", bytes("0000"));
+        a.lock(M, "k", false);
+        assertThat(a.read(M, "k", 4)).as("reading under a read lock").isEqualTo(bytes("0000"));
+        Thread writer = new Thread(() -> {
+            try {
+                a.write(M, "k", bytes("1111"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        writer.join(100);
+        assertThat(writer.isAlive()).as("deadlocked, as in Faasm").isTrue();
+        writer.interrupt();
+        writer.join(5000);
+        assertThat(writer.isAlive()).isFalse();
     }
 
     private static byte[] bytes(String text) {
