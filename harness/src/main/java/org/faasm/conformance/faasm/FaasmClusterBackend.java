@@ -13,6 +13,7 @@ import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.wavm.WavmIntrinsics;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -108,18 +109,17 @@ public final class FaasmClusterBackend implements Backend {
     /** Reference §1.7: WAVM has every call but S3; WAMR lacks the offset, lock, dirty, partial-push, Python and a few other calls. */
     @Override
     public Set<FaasmImport> implementedImports() {
-        Set<FaasmImport> imports = EnumSet.allOf(FaasmImport.class);
         if (vm.equals("wavm")) {
-            imports.removeIf(i -> i.importName().startsWith("__faasm_s3_"));
-        } else {
-            imports.removeAll(EnumSet.of(FaasmImport.CLEAR_APPENDED_STATE, FaasmImport.WRITE_STATE_OFFSET,
-                    FaasmImport.READ_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET_PTR, FaasmImport.WRITE_STATE_FROM_FILE,
-                    FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE_PARTIAL,
-                    FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE,
-                    FaasmImport.UNLOCK_STATE_READ, FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.CONF_FLAG,
-                    FaasmImport.GET_PY_USER, FaasmImport.GET_PY_FUNC, FaasmImport.GET_PY_ENTRY, FaasmImport.CHAIN_PY,
-                    FaasmImport.BACKTRACE));
+            return WavmIntrinsics.FAASM_IMPORTS;
         }
+        Set<FaasmImport> imports = EnumSet.allOf(FaasmImport.class);
+        imports.removeAll(EnumSet.of(FaasmImport.CLEAR_APPENDED_STATE, FaasmImport.WRITE_STATE_OFFSET,
+                FaasmImport.READ_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET_PTR, FaasmImport.WRITE_STATE_FROM_FILE,
+                FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE_PARTIAL,
+                FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE,
+                FaasmImport.UNLOCK_STATE_READ, FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.CONF_FLAG,
+                FaasmImport.GET_PY_USER, FaasmImport.GET_PY_FUNC, FaasmImport.GET_PY_ENTRY, FaasmImport.CHAIN_PY,
+                FaasmImport.BACKTRACE));
         return imports;
     }
 
