@@ -81,11 +81,7 @@ class JvmBackendFaultsTest {
 
     @Test
     void aModuleWithoutConstructorsDoesNotBindAndNothingOfItRuns(@TempDir Path dir) throws IOException {
-        TinyModule module = new TinyModule();
-        // _start's body is unreachable: had it run, the message would have trapped instead.
-        module.exportFunction("_start", module.function(module.type(new byte[0], new byte[0])));
-        module.memory().exportMemory("memory");
-        Files.write(dir.resolve("no_ctors.wasm"), module.bytes());
+        Files.write(dir.resolve("no_ctors.wasm"), TinyModule.withoutConstructors());
         try (JvmBackend backend = backend(dir)) {
             Verdict verdict = patient.run(spec("no_ctors", ""), backend);
             assertThat(verdict.observation()).hasValueSatisfying(o -> {

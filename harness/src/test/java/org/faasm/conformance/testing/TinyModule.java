@@ -20,6 +20,16 @@ public final class TinyModule {
     private int importedFunctions;
     private boolean memory;
 
+    /**
+     * A module Faasm's WAVM refuses to bind: it exports memory and {@code _start} (whose body is
+     * {@code unreachable}, so a run that reached it would trap) but no {@code __wasm_call_ctors}.
+     */
+    public static byte[] withoutConstructors() {
+        TinyModule module = new TinyModule();
+        module.exportFunction("_start", module.function(module.type(new byte[0], new byte[0])));
+        return module.memory().exportMemory("memory").bytes();
+    }
+
     /** Adds a function type and returns its index. */
     public int type(byte[] params, byte[] results) {
         ByteArrayOutputStream t = new ByteArrayOutputStream();

@@ -56,6 +56,9 @@ class WavmBindCheckTest {
                         "MISSING_EXPORT: no function export '__wasm_call_ctors'",
                         "MISSING_EXPORT: no function export '_start'",
                         "MISSING_EXPORT: no memory export 'memory'");
+        assertThat(check.check(Parser.parse(TinyModule.withoutConstructors())))
+                .extracting(BindProblem::toString)
+                .containsExactly("MISSING_EXPORT: no function export '__wasm_call_ctors'");
     }
 
     @Test
