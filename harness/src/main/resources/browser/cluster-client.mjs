@@ -3,33 +3,66 @@ import { HarnessError } from './errors.mjs';
 // Faasm's HTTP API as the browser uses it (reference §3): state through the upload server's /s/,
 // chained calls through the planner's EXECUTE_BATCH and EXECUTE_BATCH_STATUS. Every request has a
 // deadline, and anything but the expected answers is the harness failing, not the guest.
+//
+// GET /s/ of a key with no value crashes Faasm's upload server (reference §0.1 item 2), so a key is
+// read only once the cluster is known to have a value for it: given to the spec, put here, or found
+// by our state probe (func/state_probe.c), whose size query creates and claims nothing. A real
+// worker's first read of a fresh key asks the same question over faabric's state server and, with
+// no answer, becomes the key's main.
 
 const EXECUTE_BATCH = 10;
 const EXECUTE_BATCH_STATUS = 11;
 const PENDING = 'App not registered in results';
+const STATE_PROBE = 'state_probe';
 
 const utf8 = new TextDecoder();
 
 export class ClusterClient {
-  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs }) {
+  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys = [], probeUploaded = false }) {
     this.uploadUrl = uploadUrl;
     this.plannerUrl = plannerUrl;
     this.user = user;
     this.timeoutMs = fetchTimeoutMs;
+    /** Keys the cluster has a value for (values are never deleted). */
+    this.present = new Set(givenKeys);
+    /** The state probe's upload as this user, once it is needed (the backend may have done it). */
+    this.probeUpload = probeUploaded ? Promise.resolve() : null;
   }
 
-  /** The global value of `key`, or null when the cluster has none (404). */
+  /** The global value of `key`, or null when the cluster has none. */
   async getState(key) {
-    const response = await this.send('GET', this.stateUrl(key));
-    if (response.status === 404) {
-      return null;
+    if (!this.present.has(key)) {
+      if (await this.stateSize(key) === 0) {
+        return null;
+      }
+      this.present.add(key);
     }
+    const response = await this.send('GET', this.stateUrl(key));
     expectOk(response, 'GET /s/');
     return response.body;
   }
 
   async putState(key, bytes) {
     expectOk(await this.send('PUT', this.stateUrl(key), { body: bytes }), 'PUT /s/');
+    if (bytes.length > 0) {
+      this.present.add(key);
+    }
+  }
+
+  /** The global size of `key` (0: no value), asked of the state probe run on the cluster as this user. */
+  async stateSize(key) {
+    this.probeUpload ??= this.uploadProbe();
+    await this.probeUpload;
+    const message = {
+      appId: randomId(), id: randomId(), function: STATE_PROBE, funcPtr: 0, cmdline: '',
+      input: new TextEncoder().encode(`size\n${key}`),
+    };
+    const result = (await this.run(message)).get(message.id);
+    const size = Number.parseInt(result.output_data ?? '', 10);
+    if ((result.returnValue ?? 0) !== 0 || Number.isNaN(size)) {
+      throw new HarnessError(`the state probe failed for key '${key}': ${result.output_data ?? ''}`);
+    }
+    return size;
   }
 
   /** Submits one message (Faasm's client chooses the app and message ids). */
@@ -55,6 +88,14 @@ export class ClusterClient {
     }
   }
 
+  /** Uploads the state probe, served by the page's server with every other module. */
+  async uploadProbe() {
+    const wasm = await this.send('GET', new URL(`wasm/${STATE_PROBE}.wasm`, import.meta.url).href);
+    expectOk(wasm, 'loading the state probe');
+    const url = `${this.uploadUrl}/f/${encodeURIComponent(this.user)}/${STATE_PROBE}`;
+    expectOk(await this.send('PUT', url, { body: wasm.body }), 'PUT /f/ of the state probe');
+  }
+
   planner(body) {
     // text/plain keeps the POST a simple request: no preflight (Faasm's planner answers OPTIONS with 400).
     return this.send('POST', this.plannerUrl, { body, headers: { 'Content-Type': 'text/plain' } });
@@ -74,6 +115,11 @@ export class ClusterClient {
       throw new HarnessError(`cluster unreachable: ${method} ${url}: ${why}`);
     }
   }
+}
+
+/** Faasm's clients choose app and message ids: non-zero, and never reused. */
+export function randomId() {
+  return 1 + crypto.getRandomValues(new Uint32Array(1))[0] % (2 ** 31 - 1);
 }
 
 /** The planner's envelope: {http_type, payload}, the payload itself JSON in a string. */

@@ -224,6 +224,9 @@ function messageOutput(message, ctx, result) {
       return result.returnValue === 0 ? ctx.output : utf8.encode(`Call failed (return value=${result.returnValue})`);
     case 'NOT_FOUND':
       return utf8.encode('Error trying to claim executor');
+    case 'TRAPPED':
+      // WAVM catches a trap inside the VM and reports return value 1 (faasm:src/wavm/WAVMWasmModule.cpp:927-941).
+      return utf8.encode(`Call failed (return value=${result.returnValue})`);
     default:
       return utf8.encode(`Task ${message.id >>> 0} threw exception. What: ${result.error}`);
   }

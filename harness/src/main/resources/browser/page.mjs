@@ -51,8 +51,8 @@ async function compile(name, memoryCapPages) {
   }
 }
 
-function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs }) {
-  return { uploadUrl, plannerUrl, user, fetchTimeoutMs };
+function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys, probeUploaded }) {
+  return { uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys, probeUploaded };
 }
 
 async function start(request) {

@@ -1,19 +1,26 @@
 import { HostCallTrap } from './errors.mjs';
 import { hex } from './guest-memory.mjs';
 
-/** Host calls kept per message; a chatty guest cannot exhaust the worker's heap (as in the jvm backend). */
+/**
+ * Host calls kept per message of each kind, __faasm_* and the others (WASI), as in the jvm backend: a
+ * chatty guest cannot exhaust the worker's heap, and WASI calls, which agreement leaves out, never
+ * crowd out the __faasm_* calls it compares.
+ */
 const TRACE_LIMIT = 10000;
 
 /** The host calls one message made, in order, as {name, arguments, result} (the jvm backend's shape). */
 export class CallTrace {
   constructor() {
     this.calls = [];
+    this.kept = { faasm: 0, other: 0 };
     this.dropped = 0;
   }
 
   add(name, args, result) {
-    if (this.calls.length < TRACE_LIMIT) {
+    const kind = name.startsWith('__faasm_') ? 'faasm' : 'other';
+    if (this.kept[kind] < TRACE_LIMIT) {
       this.calls.push({ name, arguments: args, result });
+      this.kept[kind]++;
     } else {
       this.dropped++;
     }

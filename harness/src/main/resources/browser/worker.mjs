@@ -1,5 +1,6 @@
 import { agentClient } from './agent-client.mjs';
 import { ClusterCalls, Ids, InPlaceCalls, fromResults } from './calls.mjs';
+import { randomId } from './cluster-client.mjs';
 import { HarnessError, ModuleLoadError } from './errors.mjs';
 import { runMessage } from './message.mjs';
 import { HostState } from './state.mjs';
@@ -44,11 +45,6 @@ function expected(e) {
   return e instanceof HarnessError || e instanceof ModuleLoadError;
 }
 
-/** Faasm's clients choose app ids: non-zero, and never reused. */
-function newAppId() {
-  return 1 + crypto.getRandomValues(new Uint32Array(1))[0] % (2 ** 31 - 1);
-}
-
 async function run(request, client) {
   const state = new HostState('browser', { get: key => client.getState(key), put: (key, value) => client.putState(key, value) });
   const host = {
@@ -64,7 +60,7 @@ async function run(request, client) {
   host.calls = request.placement.chained === 'cluster' ? new ClusterCalls(client) : new InPlaceCalls(runHere);
   const entry = {
     id: host.ids.take(),
-    appId: newAppId(),
+    appId: randomId(),
     user: request.user,
     function: request.function,
     funcPtr: 0,

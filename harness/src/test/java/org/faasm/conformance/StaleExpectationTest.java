@@ -79,7 +79,7 @@ class StaleExpectationTest {
 
     private static Path project(Path root) throws Exception {
         TempProject project = new TempProject(root).copySpec("io/echo_text");
-        project.write("specs/io/failing.yaml", "spec: 1\nfunction: echo\ninput: {text: hi}\nexpect: {output: {text: bye}}\n");
+        project.write("specs/io/failing.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\ninput: {text: hi}\nexpect: {output: {text: bye}}\n");
         return project.write("specs/expectations/jvm.yaml", EXPECTATIONS);
     }
 

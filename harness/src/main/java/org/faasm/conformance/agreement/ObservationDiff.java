@@ -8,16 +8,15 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
-import org.faasm.conformance.observe.Outcome;
+import org.faasm.conformance.observe.FaasmResult;
 import org.faasm.conformance.spec.Bytes;
 
 /**
- * Compares two backends' observations of the same spec: outcome, return value, output, every chained
- * call (target, input, and recursively the same), the state after, and, for each message where both
- * backends recorded a trace, the normalised host calls (see {@link TraceNormalizer}). Failures are
- * compared by category, as Faasm reports them: a trap and a host error are both "threw exception",
- * and a failed message's output (Faasm's {@code Task <id> threw exception. What: <text>}) is not
- * compared. Error messages, stdout, stderr and timings are free to differ between hosts.
+ * Compares two backends' observations of the same spec: the kind of result Faasm would report
+ * ({@link FaasmResult}), return value, output, every chained call (target, input, and recursively the
+ * same), the state after, and, for each message where both backends recorded a trace, the normalised
+ * host calls (see {@link TraceNormalizer}). The text after "threw exception. What:" names the host's
+ * own error and is not compared; nor are error messages, stdout, stderr and timings.
  */
 public final class ObservationDiff {
     private final List<Divergence> differences = new ArrayList<>();
@@ -33,11 +32,9 @@ public final class ObservationDiff {
     }
 
     private void message(String path, Observation left, Observation right) {
-        if (category(left.outcome()) != category(right.outcome())) {
-            differences.add(new Divergence(path + "outcome", left.outcome().name(), right.outcome().name()));
-        }
+        differ(path + "result", left.faasmResult().name(), right.faasmResult().name());
         differ(path + "returnValue", Integer.toString(left.returnValue()), Integer.toString(right.returnValue()));
-        if (!left.outcome().isError() && !right.outcome().isError()) {
+        if (left.faasmResult() != FaasmResult.THREW && right.faasmResult() != FaasmResult.THREW) {
             bytes(path + "output", left.output(), right.output());
         }
         trace(path.isEmpty() ? "entry" : path.substring(0, path.length() - 1), left.trace(), right.trace());
@@ -97,11 +94,6 @@ public final class ObservationDiff {
         if (!left.equals(right)) {
             differences.add(new Divergence(field, left, right));
         }
-    }
-
-    /** A trap and a host error are one category: Faasm reports both as "threw exception". */
-    private static Outcome category(Outcome outcome) {
-        return outcome == Outcome.HOST_ERROR ? Outcome.TRAPPED : outcome;
     }
 
     private static String target(Observation call) {

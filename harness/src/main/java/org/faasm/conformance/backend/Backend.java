@@ -4,6 +4,7 @@ import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 
 /**
@@ -26,10 +27,25 @@ public interface Backend extends AutoCloseable {
 
     Set<Capability> capabilities();
 
+    /**
+     * The Faasm VM whose results this backend's follow where the two differ (a spec's {@code vm} block);
+     * WAVM, Faasm's default (faasm:src/conf/FaasmConfig.cpp:30), unless it says otherwise.
+     */
+    default FaasmVm vm() {
+        return FaasmVm.WAVM;
+    }
+
     /** The {@code __faasm_*} imports it implements, for the coverage report; empty when it does not say. */
     default Set<FaasmImport> implementedImports() {
         return Set.of();
     }
+
+    /**
+     * Gets ready for the spec before its clock starts: starts what the backend runs on (a browser, a
+     * cluster) and loads the spec's modules, so the first spec is judged like any other. A module that
+     * is missing or invalid is the spec's setup failing, reported here as an exception naming it.
+     */
+    default void prepare(Spec spec) throws Exception {}
 
     /** Runs the spec's function with its input and given state; the observation of the entry message. */
     Observation run(Spec spec) throws Exception;

@@ -25,6 +25,7 @@ import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.cluster.EmbeddedCluster;
 import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
+import org.faasm.conformance.faasm.StateProbe;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
@@ -65,12 +66,8 @@ public final class BrowserBackend implements Backend {
     }
 
     /** What a started backend holds; the cluster is empty when it was given one. */
-    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, BrowserSession session) {
-        /** Where the page sends cluster requests: the embedded cluster directly, a real one through the proxy. */
-        FaasmEndpoints pageEndpoints() {
-            return cluster.isPresent() ? client.endpoints() : server.proxiedEndpoints();
-        }
-    }
+    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, StateProbe probe,
+            BrowserSession session) {}
 
     @Override
     public String name() {
@@ -111,12 +108,34 @@ public final class BrowserBackend implements Backend {
         return IMPLEMENTED;
     }
 
+    /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
     @Override
-    public Observation run(Spec spec) throws Exception {
+    public void prepare(Spec spec) throws Exception {
         Path module = options.wasmDir().resolve(spec.function() + ".wasm");
         if (!Files.isRegularFile(module)) {
             throw new BrowserRunException("no module for function '" + spec.function() + "': " + module + " does not exist");
         }
+        try {
+            start().session.warmUp().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    public Observation run(Spec spec) throws Exception {
+        try {
+            return runInPage(spec);
+        } finally {
+            // Strict mode: a request that would crash real Faasm fails this spec, naming it.
+            Started now = started;
+            if (now != null) {
+                now.cluster.ifPresent(EmbeddedCluster::checkStrict);
+            }
+        }
+    }
+
+    private Observation runInPage(Spec spec) throws Exception {
         Started backend = start();
         // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
         String user = "browser" + RUNS.incrementAndGet();
@@ -128,16 +147,21 @@ public final class BrowserBackend implements Backend {
                 }
             }
         }
+        // Needed after the run; the page uploads it itself if it needs it first and this did not.
+        boolean probeUploaded = !spec.stateKeys().isEmpty();
+        if (probeUploaded) {
+            backend.probe.upload(user);
+        }
         spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
         AtomicBoolean cancelled = new AtomicBoolean();
-        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.pageEndpoints()), cancelled),
-                cancelled, backend.session, spec);
+        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.server.proxiedEndpoints(), probeUploaded),
+                cancelled), cancelled, backend.session, spec);
         JsonNode result = outcome.outcome().get("result");
         if (result == null) {
             throw new BrowserRunException(outcome.outcome().path("error").asText("no result") + consoleNote(outcome.console()));
         }
         Observation observation = ObservationJson.parse(result.get("observation"));
-        return observation.withStateAfter(stateAfter(spec, user, backend.client, result.path("localState")))
+        return observation.withStateAfter(stateAfter(spec, user, backend.probe, result.path("localState")))
                 .withConsole(outcome.console());
     }
 
@@ -161,7 +185,7 @@ public final class BrowserBackend implements Backend {
         }
     }
 
-    private String request(Spec spec, String user, FaasmEndpoints cluster) {
+    private String request(Spec spec, String user, FaasmEndpoints cluster, boolean probeUploaded) {
         ObjectNode request = JSON.createObjectNode();
         request.put("user", user);
         request.put("function", spec.function());
@@ -174,21 +198,24 @@ public final class BrowserBackend implements Backend {
         request.put("plannerUrl", cluster.planner().toString());
         request.put("fetchTimeoutMs", options.requestTimeout().toMillis());
         request.put("memoryCapPages", options.memoryCapPages());
-        spec.expect().state().keySet().forEach(request.putArray("stateKeys")::add);
+        spec.stateKeys().forEach(request.putArray("stateKeys")::add);
+        spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
+        request.put("probeUploaded", probeUploaded);
         return request.toString();
     }
 
     /**
-     * The global value of every key the spec expects: the cluster's, or, for a key the cluster has no
-     * value for, the browser's own copy (a key the browser created first is its own, as on Faasm's
-     * inmemory main).
+     * The global value of every key the spec names, read by the state probe: the cluster's, or, for a
+     * key the cluster has no value for, the browser's own copy (a key the browser created first is its
+     * own, as on Faasm's inmemory main).
      */
-    private static Map<String, byte[]> stateAfter(Spec spec, String user, FaasmClient client, JsonNode local) {
+    private static Map<String, byte[]> stateAfter(Spec spec, String user, StateProbe probe, JsonNode local)
+            throws InterruptedException, TimeoutException {
         Map<String, byte[]> state = new LinkedHashMap<>();
-        for (String key : spec.expect().state().keySet()) {
-            Optional<byte[]> global = client.getState(user, key);
-            if (global.isPresent()) {
-                state.put(key, global.get());
+        Map<String, byte[]> global = probe.values(user, spec.stateKeys());
+        for (String key : spec.stateKeys()) {
+            if (global.containsKey(key)) {
+                state.put(key, global.get(key));
             } else if (local.has(key)) {
                 state.put(key, Base64.getDecoder().decode(local.get(key).asText()));
             }
@@ -207,13 +234,15 @@ public final class BrowserBackend implements Backend {
     private synchronized Started start() throws IOException {
         if (started == null) {
             Path executable = chromium.executable().orElseThrow(() -> new IOException(chromium.description()));
-            // A real deployment is reached through the page server's same-origin proxy (no CORS preflights).
-            StaticServer server = new StaticServer(options.wasmDir(), options.cluster(), options.requestTimeout());
             Optional<EmbeddedCluster> cluster = options.cluster().isPresent() ? Optional.empty()
                     : Optional.of(EmbeddedCluster.start(CLUSTER_WORKERS, CLUSTER_MESSAGE_TIMEOUT));
             FaasmEndpoints endpoints = options.cluster()
                     .orElseGet(() -> new FaasmEndpoints(cluster.get().plannerUri(), cluster.get().uploadUri()));
-            started = new Started(server, cluster, new FaasmClient(endpoints, options.requestTimeout()),
+            // The page reaches the cluster, real or embedded, through its server's same-origin proxy:
+            // a cross-origin PUT would make the browser send a preflight, and OPTIONS crashes Faasm.
+            StaticServer server = new StaticServer(options.wasmDir(), endpoints, options.requestTimeout());
+            FaasmClient client = new FaasmClient(endpoints, options.requestTimeout());
+            started = new Started(server, cluster, client, new StateProbe(client, options.wasmDir()),
                     new BrowserSession(executable, server.page()));
         }
         return started;
@@ -227,6 +256,11 @@ public final class BrowserBackend implements Backend {
     /** Package access for benchmarks: the client of the cluster the page offloads to. */
     synchronized FaasmClient client() throws IOException {
         return start().client;
+    }
+
+    /** Package access for benchmarks: that cluster as the page reaches it, through its server's proxy. */
+    synchronized FaasmEndpoints pageEndpoints() throws IOException {
+        return start().server.proxiedEndpoints();
     }
 
     @Override

@@ -24,4 +24,8 @@ record BrowserOptions(Path wasmDir, Optional<FaasmEndpoints> cluster, Duration r
     BrowserOptions withCluster(FaasmEndpoints endpoints) {
         return new BrowserOptions(wasmDir, Optional.of(endpoints), requestTimeout, memoryCapPages);
     }
+
+    BrowserOptions withRequestTimeout(Duration timeout) {
+        return new BrowserOptions(wasmDir, cluster, timeout, memoryCapPages);
+    }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import org.faasm.conformance.faasm.FaasmClient;
+import org.faasm.conformance.faasm.FaasmEndpoints;
 
 /**
  * Timings the benchmark takes inside the browser backend's page (bench.mjs): the round trip of a
@@ -72,11 +72,11 @@ public final class BrowserProbe implements AutoCloseable {
     }
 
     private ObjectNode request() throws IOException {
-        FaasmClient client = backend.client();
+        FaasmEndpoints cluster = backend.pageEndpoints();
         ObjectNode request = JSON.createObjectNode();
         request.put("user", USER);
-        request.put("uploadUrl", client.endpoints().upload().toString().replaceFirst("/$", ""));
-        request.put("plannerUrl", client.endpoints().planner().toString());
+        request.put("uploadUrl", cluster.upload().toString().replaceFirst("/$", ""));
+        request.put("plannerUrl", cluster.planner().toString());
         request.put("fetchTimeoutMs", BrowserOptions.REQUEST_TIMEOUT.toMillis());
         return request;
     }

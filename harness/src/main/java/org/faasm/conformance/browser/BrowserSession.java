@@ -54,12 +54,17 @@ final class BrowserSession implements AutoCloseable {
         return thread.submit(() -> run(requestJson, cancelled));
     }
 
-    /** Starts Playwright, Chromium and the page on the session's thread without waiting; a failure shows on the next run. */
-    void warmUp() {
-        warming = thread.submit(() -> {
+    /**
+     * Starts Playwright, Chromium and the page on the session's thread (or replaces a crashed one);
+     * done when the session is ready to run.
+     */
+    Future<?> warmUp() {
+        Future<?> start = thread.submit(() -> {
             ensureStarted();
             return null;
         });
+        warming = start;
+        return start;
     }
 
     /** Evaluates a script in the page on the session's thread (tests and benchmarks). */

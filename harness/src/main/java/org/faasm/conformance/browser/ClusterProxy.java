@@ -9,16 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import org.faasm.conformance.support.LoopbackHttp;
 
 /**
- * Forwards the page's cluster requests to a real Faasm deployment from the page's own origin. A
- * cross-origin PUT makes the browser send a CORS preflight, and Faasm's upload server crashes on
- * OPTIONS (reference §3.2); same-origin requests need none. Mounted at {@code <prefix>/…}, it sends
- * {@code <target>/…} with the same method and body and relays status and body.
+ * Forwards the page's cluster requests to the cluster from the page's own origin. A cross-origin PUT
+ * makes the browser send a CORS preflight, and Faasm's upload server crashes on OPTIONS (reference
+ * §3.2); same-origin requests need none. Mounted at {@code <prefix>/…}, it sends {@code <target>/…}
+ * with the same method and body and relays status and body. Only GET, PUT and POST are forwarded:
+ * any other method would crash the upload server, so the proxy refuses it itself.
  */
 final class ClusterProxy implements HttpHandler {
     private static final int MAX_BODY = 64 << 20;
+    private static final Set<String> FORWARDED = Set.of("GET", "PUT", "POST");
 
     private final String prefix;
     private final URI target;
@@ -35,6 +38,10 @@ final class ClusterProxy implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!FORWARDED.contains(exchange.getRequestMethod())) {
+                reply(exchange, 405, exchange.getRequestMethod() + " is not forwarded: it would crash Faasm's upload server");
+                return;
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 reply(exchange, 413, "request body larger than " + MAX_BODY + " bytes");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +26,8 @@ import org.faasm.conformance.support.LoopbackHttp;
  * Serves the browser backend's page on 127.0.0.1: the page and its JavaScript modules (class-path
  * resources under {@code browser/}), {@code wasm/<function>.wasm} from the project's wasm folder, and
  * {@code faasm-imports.json}, the host interface's import list taken from {@link FaasmImport} so the
- * JavaScript host and the Java one share one definition. Given a real Faasm deployment, it also
- * forwards {@code /faasm-upload/…} and {@code /faasm-planner/…} to it (see {@link ClusterProxy}).
+ * JavaScript host and the Java one share one definition. It also forwards {@code /faasm-upload/…} and
+ * {@code /faasm-planner/…} to the cluster (see {@link ClusterProxy}).
  */
 final class StaticServer implements AutoCloseable {
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|mjs|json)");
@@ -49,14 +48,12 @@ final class StaticServer implements AutoCloseable {
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final byte[] faasmImports = faasmImportsJson();
 
-    StaticServer(Path wasmDir, Optional<FaasmEndpoints> proxied, Duration timeout) throws IOException {
+    StaticServer(Path wasmDir, FaasmEndpoints cluster, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
         this.server = LoopbackHttp.create();
         server.createContext("/", this::handle);
-        proxied.ifPresent(cluster -> {
-            server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
-            server.createContext(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
-        });
+        server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
+        server.createContext(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
         server.setExecutor(threads);
         server.start();
     }

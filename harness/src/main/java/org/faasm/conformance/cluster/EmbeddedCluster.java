@@ -18,6 +18,10 @@ import org.faasm.conformance.support.LoopbackHttp;
  * {@code /f/}, {@code /s/}) and a planner ({@code EXECUTE_BATCH}, {@code EXECUTE_BATCH_STATUS}, the
  * flushes), each on its own ephemeral port, with several logical workers that each have their own
  * local state tier. What the browser offloads to, and what the Faasm client is tested against.
+ *
+ * <p>It is strict: it answers as Faasm does, and a request that would crash a real Faasm process
+ * (or that the harness must never send) is answered 500 naming it and recorded; {@link #checkStrict()}
+ * then throws, and so does {@link #close()} for any not reported yet, so no run that trips it passes.
  */
 public final class EmbeddedCluster implements AutoCloseable {
     private final StateSpaces state;
@@ -25,6 +29,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final Planner planner;
     private final HttpServer upload;
     private final HttpServer plannerHttp;
+    private final Violations violations = new Violations();
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-embedded-http-"));
 
     private EmbeddedCluster(int workers, Duration messageTimeout) throws IOException {
@@ -32,8 +37,8 @@ public final class EmbeddedCluster implements AutoCloseable {
         this.state = new StateSpaces(workers);
         this.modules = new ModuleCache(functions, Engine.COMPILER);
         this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES), state, workers, messageTimeout);
-        this.upload = server(new UploadServer(functions, modules, state));
-        this.plannerHttp = server(new PlannerServer(planner, state::clear));
+        this.upload = server("Upload Server", new UploadServer(functions, modules, state));
+        this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers));
     }
 
     /** Starts a cluster with {@code workers} logical workers, each message limited to {@code messageTimeout}. */
@@ -54,9 +59,14 @@ public final class EmbeddedCluster implements AutoCloseable {
         return uri(plannerHttp);
     }
 
-    private HttpServer server(Exchanges.Route route) throws IOException {
+    /** Throws a {@link StrictModeViolation} naming every violation since the last check. */
+    public void checkStrict() {
+        violations.report();
+    }
+
+    private HttpServer server(String name, Exchanges.Route route) throws IOException {
         HttpServer server = LoopbackHttp.create();
-        server.createContext("/", Exchanges.handler(route));
+        server.createContext("/", Exchanges.handler(name, route, violations));
         server.setExecutor(httpThreads);
         server.start();
         return server;
@@ -66,11 +76,13 @@ public final class EmbeddedCluster implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Stops the cluster; then throws a {@link StrictModeViolation} if any violation was never reported. */
     @Override
     public void close() {
         upload.stop(0);
         plannerHttp.stop(0);
         planner.close();
         httpThreads.shutdownNow();
+        checkStrict();
     }
 }

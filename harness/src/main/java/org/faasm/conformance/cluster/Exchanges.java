@@ -8,63 +8,56 @@ import java.nio.charset.StandardCharsets;
 import org.faasm.conformance.support.LoopbackHttp;
 
 /**
- * What every route of the embedded cluster does alike: CORS headers (Faasm's servers send
- * {@code Access-Control-Allow-Origin: *}), OPTIONS answered (where Faasm's upload server crashes),
- * bounded request bodies, and every failure answered with a status and a message, never a crash.
+ * What every route of the embedded cluster does alike, as Faasm's endpoints do: the same CORS and
+ * content-type headers on every answer ({@code text/plain}, even for state bytes). A route's
+ * {@link HttpError} is Faasm's own answer; a {@link Violation}, or a failure of the cluster itself,
+ * is recorded in strict mode and answered 500 naming it.
  */
 final class Exchanges {
     private Exchanges() {}
 
     @FunctionalInterface
     interface Route {
-        Response handle(HttpExchange exchange) throws HttpError, IOException;
+        Response handle(HttpExchange exchange) throws HttpError, Violation, IOException;
     }
 
-    record Response(int status, byte[] body, String contentType) {
+    record Response(int status, byte[] body) {
         static Response text(int status, String body) {
-            return new Response(status, body.getBytes(StandardCharsets.UTF_8), "text/plain");
-        }
-
-        static Response bytes(byte[] body) {
-            return new Response(200, body, "application/octet-stream");
+            return new Response(status, body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    static HttpHandler handler(Route route) {
+    static HttpHandler handler(String server, Route route, Violations violations) {
         return exchange -> {
             try (exchange) {
+                exchange.getResponseHeaders().add("Server", server);
                 exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
-                if ("OPTIONS".equals(exchange.getRequestMethod())) {
-                    exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET, PUT, POST, OPTIONS");
-                    exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "*");
-                    exchange.sendResponseHeaders(204, -1);
-                    return;
-                }
+                exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET,POST,PUT,OPTIONS");
+                exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "User-Agent,Content-Type");
+                String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
                 Response response;
                 try {
                     response = route.handle(exchange);
                 } catch (HttpError e) {
                     response = Response.text(e.status, e.getMessage());
+                } catch (Violation e) {
+                    response = Response.text(500, "strict mode: " + violations.record(request, e.getMessage()));
                 } catch (RuntimeException e) {
-                    response = Response.text(500, "internal error: " + e);
+                    response = Response.text(500, "strict mode: " + violations.record(request, "the embedded cluster failed: " + e));
                 }
-                send(exchange, response);
+                LoopbackHttp.send(exchange, response.status(), "text/plain", response.body());
             }
         };
     }
 
-    /** The request body, refused with 413 when larger than {@code limit} bytes. */
-    static byte[] body(HttpExchange exchange, int limit) throws HttpError, IOException {
+    /** The request body; Faasm takes any size, but a body beyond {@code limit} bytes is more than this cluster holds. */
+    static byte[] body(HttpExchange exchange, int limit) throws Violation, IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                throw new HttpError(413, "request body larger than " + limit + " bytes");
+                throw new Violation("a body larger than the embedded cluster accepts (" + limit + " bytes)");
             }
             return body;
         }
-    }
-
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        LoopbackHttp.send(exchange, response.status(), response.contentType(), response.body());
     }
 }

@@ -19,7 +19,7 @@ final class PlannerJson {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** faabric.planner.HttpMessage */
-    static final Set<String> ENVELOPE_FIELDS = Set.of("http_type", "httpType", "payload");
+    static final Set<String> ENVELOPE_FIELDS = Set.of("http_type", "type", "payload", "payloadJson");
     /** faabric.BatchExecuteRequest */
     static final Set<String> BATCH_FIELDS = Set.of("appId", "app_id", "groupId", "group_id", "user", "function", "type",
             "snapshotKey", "snapshot_key", "messages", "subType", "sub_type", "contextData", "context_data", "singleHost",
@@ -41,25 +41,25 @@ final class PlannerJson {
 
     private PlannerJson() {}
 
-    static JsonNode parseObject(String json, Set<String> allowed, String where) throws HttpError {
+    /** A JSON object with only {@code allowed} fields, else 400 with faabric's {@code error} text. */
+    static JsonNode parseObject(String json, Set<String> allowed, String error) throws HttpError {
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new HttpError(400, "Bad JSON in " + where + ": " + e.getOriginalMessage());
+            throw new HttpError(400, error);
         }
-        checkFields(node, allowed, where);
+        checkFields(node, allowed, error);
         return node;
     }
 
-    static void checkFields(JsonNode node, Set<String> allowed, String where) throws HttpError {
+    static void checkFields(JsonNode node, Set<String> allowed, String error) throws HttpError {
         if (node == null || !node.isObject()) {
-            throw new HttpError(400, "Bad JSON in " + where + ": expected an object");
+            throw new HttpError(400, error);
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new HttpError(400, "Bad JSON in " + where + ": unknown field '" + name + "'");
+            if (!allowed.contains(names.next())) {
+                throw new HttpError(400, error);
             }
         }
     }

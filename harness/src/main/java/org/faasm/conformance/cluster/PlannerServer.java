@@ -11,100 +11,109 @@ import java.util.Set;
 import org.faasm.conformance.cluster.Exchanges.Response;
 
 /**
- * Faasm's planner HTTP endpoint (reference §3.3): a POST of {@code {http_type, payload}} whose payload
- * is itself JSON. EXECUTE_BATCH schedules messages; EXECUTE_BATCH_STATUS answers
- * {@code 500 App not registered in results} until the app's first result is in.
+ * Faasm's planner HTTP endpoint ({@code faabric:src/planner/PlannerEndpointHandler.cpp}, reference
+ * §3.3), answering as it does: a request of any method whose body is {@code {http_type, payload}}, the
+ * payload itself JSON. EXECUTE_BATCH schedules messages; EXECUTE_BATCH_STATUS answers
+ * {@code 500 App not registered in results} until the app's first result is in. Violations: OPTIONS
+ * (a preflight the planner refuses with 400, so the browser never sends the real request), a batch
+ * Faasm accepts but then mixes up (no messages, app id 0, a message id of 0 or already in use), and
+ * the types the embedded cluster does not model.
  */
 final class PlannerServer implements Exchanges.Route {
     static final int RESET = 1;
     static final int FLUSH_AVAILABLE_HOSTS = 2;
     static final int FLUSH_EXECUTORS = 3;
     static final int FLUSH_SCHEDULING_STATE = 4;
-    static final int GET_AVAILABLE_HOSTS = 5;
     static final int EXECUTE_BATCH = 10;
     static final int EXECUTE_BATCH_STATUS = 11;
+    /** faabric.planner.HttpMessage.Type: its names, in order of their numbers (8 and 9 are unused). */
+    private static final java.util.List<String> TYPE_NAMES = java.util.List.of("NO_TYPE", "RESET", "FLUSH_AVAILABLE_HOSTS",
+            "FLUSH_EXECUTORS", "FLUSH_SCHEDULING_STATE", "GET_AVAILABLE_HOSTS", "GET_CONFIG", "GET_EXEC_GRAPH",
+            "GET_IN_FLIGHT_APPS", "", "EXECUTE_BATCH", "EXECUTE_BATCH_STATUS", "PRELOAD_SCHEDULING_DECISION", "SET_POLICY",
+            "GET_POLICY", "SET_NEXT_EVICTED_VM");
     private static final int MAX_REQUEST_BYTES = 64 << 20;
     /** How long a status request waits for a running app to make progress before answering. */
     private static final Duration STATUS_WAIT = Duration.ofMillis(20);
 
     private final Planner planner;
-    private final Runnable flushExecutors;
+    private final Runnable flushWorkers;
 
-    PlannerServer(Planner planner, Runnable flushExecutors) {
+    PlannerServer(Planner planner, Runnable flushWorkers) {
         this.planner = planner;
-        this.flushExecutors = flushExecutors;
+        this.flushWorkers = flushWorkers;
     }
 
     @Override
-    public Response handle(HttpExchange exchange) throws HttpError, IOException {
+    public Response handle(HttpExchange exchange) throws HttpError, Violation, IOException {
+        if (exchange.getRequestMethod().equals("OPTIONS")) {
+            throw new Violation("a CORS preflight: Faasm's planner answers 400 \"Empty request\", so the browser never"
+                    + " sends the request; send text/plain POSTs, which need none");
+        }
         String body = new String(Exchanges.body(exchange, MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
-        if (body.isBlank()) {
+        if (body.isEmpty()) {
             throw new HttpError(400, "Empty request");
         }
-        JsonNode envelope = PlannerJson.parseObject(body, PlannerJson.ENVELOPE_FIELDS, "request body");
-        int type = httpType(PlannerJson.field(envelope, "http_type", "httpType"));
-        String payload = envelope.path("payload").asText("");
+        JsonNode envelope = PlannerJson.parseObject(body, PlannerJson.ENVELOPE_FIELDS, "Bad JSON in request body");
+        int type = httpType(PlannerJson.field(envelope, "http_type", "type"));
+        String payload = PlannerJson.field(envelope, "payload", "payloadJson").asText("");
         return switch (type) {
-            case EXECUTE_BATCH -> executeBatch(PlannerJson.parseObject(payload, PlannerJson.BATCH_FIELDS, "request body's payload"));
-            case EXECUTE_BATCH_STATUS -> status(PlannerJson.parseObject(payload, PlannerJson.STATUS_FIELDS, "request body's payload"));
+            case EXECUTE_BATCH -> executeBatch(PlannerJson.parseObject(payload, PlannerJson.BATCH_FIELDS, "Bad JSON in body's payload"));
+            case EXECUTE_BATCH_STATUS -> status(PlannerJson.parseObject(payload, PlannerJson.STATUS_FIELDS, "Bad JSON in request body"));
+            // Faasm also forgets the registered hosts; the embedded cluster's workers are always there.
             case RESET -> {
                 planner.flushResults();
-                flushExecutors.run();
                 yield Response.text(200, "Planner fully reset!");
             }
+            case FLUSH_AVAILABLE_HOSTS -> Response.text(200, "Flushed available hosts!");
             case FLUSH_EXECUTORS -> {
-                flushExecutors.run();
+                flushWorkers.run();
                 yield Response.text(200, "Flushed executors!");
             }
             case FLUSH_SCHEDULING_STATE -> {
                 planner.flushResults();
                 yield Response.text(200, "Flushed scheduling state!");
             }
-            case FLUSH_AVAILABLE_HOSTS -> Response.text(200, "Flushed available hosts!");
-            case GET_AVAILABLE_HOSTS -> Response.text(200, "{}");
-            default -> throw new HttpError(400, "Unrecognised HTTP type " + type);
+            default -> {
+                if (type > 0 && type < TYPE_NAMES.size() && !TYPE_NAMES.get(type).isEmpty()) {
+                    throw new Violation(TYPE_NAMES.get(type) + " is not modelled by the embedded cluster");
+                }
+                throw new HttpError(400, "Unrecognised message type");
+            }
         };
     }
 
+    /** An enum by number (any number parses, as in proto3) or by name (an unknown name is bad JSON). */
     private static int httpType(JsonNode value) throws HttpError {
         if (value.isInt()) {
             return value.asInt();
         }
-        return switch (value.asText("")) {
-            case "RESET" -> RESET;
-            case "FLUSH_AVAILABLE_HOSTS" -> FLUSH_AVAILABLE_HOSTS;
-            case "FLUSH_EXECUTORS" -> FLUSH_EXECUTORS;
-            case "FLUSH_SCHEDULING_STATE" -> FLUSH_SCHEDULING_STATE;
-            case "GET_AVAILABLE_HOSTS" -> GET_AVAILABLE_HOSTS;
-            case "EXECUTE_BATCH" -> EXECUTE_BATCH;
-            case "EXECUTE_BATCH_STATUS" -> EXECUTE_BATCH_STATUS;
-            default -> throw new HttpError(400, "Bad JSON in request body: http_type " + value + " is not a known type");
-        };
+        if (value.isMissingNode()) {
+            return 0;
+        }
+        int type = TYPE_NAMES.indexOf(value.asText(""));
+        if (!value.isTextual() || type < 0 || value.asText().isEmpty()) {
+            throw new HttpError(400, "Bad JSON in request body");
+        }
+        return type;
     }
 
     /** Checks the batch as faabric's isBatchExecRequestValid does, then schedules every message. */
-    private Response executeBatch(JsonNode batch) throws HttpError {
+    private Response executeBatch(JsonNode batch) throws HttpError, Violation {
         int appId = PlannerJson.field(batch, "appId", "app_id").asInt(0);
         String user = batch.path("user").asText("");
-        if (appId == 0 || user.isEmpty() || batch.path("function").asText("").isEmpty()
-                || !batch.path("messages").isArray() || batch.path("messages").isEmpty()) {
-            throw new HttpError(400, "Bad BatchExecRequest: needs a non-zero appId, a user, a function and messages");
+        JsonNode messages = batch.path("messages");
+        if ((messages.isEmpty() && appId == 0) || user.isEmpty() || batch.path("function").asText("").isEmpty()) {
+            throw new HttpError(400, "Bad BatchExecRequest");
         }
-        Set<Integer> ids = new HashSet<>();
-        for (JsonNode message : batch.get("messages")) {
-            PlannerJson.checkFields(message, PlannerJson.MESSAGE_FIELDS, "request body's payload");
-            int id = message.path("id").asInt(0);
-            if (id == 0 || !ids.add(id) || planner.isKnown(id)) {
-                throw new HttpError(400, "Bad BatchExecRequest: message ids must be non-zero and unique, got " + id);
-            }
+        for (JsonNode message : messages) {
+            PlannerJson.checkFields(message, PlannerJson.MESSAGE_FIELDS, "Bad JSON in body's payload");
             if (!user.equals(message.path("user").asText("")) || PlannerJson.field(message, "appId", "app_id").asInt(0) != appId
                     || message.path("function").asText("").isEmpty()) {
-                throw new HttpError(400, "Bad BatchExecRequest: message " + id + " needs the batch's user and appId and a function");
+                throw new HttpError(400, "Bad BatchExecRequest");
             }
-            Names.check("user", user);
-            Names.check("function", message.get("function").asText());
         }
-        for (JsonNode message : batch.get("messages")) {
+        checkIds(appId, messages);
+        for (JsonNode message : messages) {
             planner.submit(message.get("id").asInt(), appId, user, message.get("function").asText(),
                     PlannerJson.field(message, "funcPtr", "func_ptr").asInt(0), input(message),
                     message.path("cmdline").asText(""));
@@ -112,12 +121,31 @@ final class PlannerServer implements Exchanges.Route {
         return Response.text(200, "{\"appId\":" + appId + "}");
     }
 
+    /** What Faasm accepts but then mixes up: its clients must choose fresh, non-zero ids (reference §3.3, §0.1 item 9). */
+    private void checkIds(int appId, JsonNode messages) throws Violation {
+        if (messages.isEmpty()) {
+            throw new Violation("a batch with no messages: Faasm accepts it, but it is not modelled by the embedded cluster");
+        }
+        // An app id already in use is how chained calls join their app: Faasm schedules them as its scale change.
+        if (appId == 0) {
+            throw new Violation("app id 0: Faasm accepts it, but it is every unset app id, so its results mix with any other's");
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (JsonNode message : messages) {
+            int id = message.path("id").asInt(0);
+            if (id == 0 || !ids.add(id) || planner.isKnown(id)) {
+                throw new Violation("message id " + id + (id == 0 ? "" : ", already in use")
+                        + ": Faasm accepts it, but keeps results by message id, so they would collide");
+            }
+        }
+    }
+
     private static byte[] input(JsonNode message) throws HttpError {
         String base64 = PlannerJson.field(message, "input_data", "inputData").asText("");
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "Bad JSON in request body's payload: input_data is not base64");
+            throw new HttpError(400, "Bad JSON in body's payload");
         }
     }
 

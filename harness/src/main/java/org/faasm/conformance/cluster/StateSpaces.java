@@ -1,9 +1,9 @@
 package org.faasm.conformance.cluster;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.faasm.conformance.state.GlobalState;
 import org.faasm.conformance.state.HostState;
 
@@ -27,9 +27,13 @@ final class StateSpaces {
         return space(user).upload;
     }
 
-    /** Forgets every value, as flushing workers and restarting the upload server does. */
-    void clear() {
-        spaces.clear();
+    /**
+     * FLUSH_EXECUTORS: every worker drops its local tier, and with it the values it was main of (Faasm
+     * still records it as their main, so they are lost; the harness never touches them again). The
+     * upload server's values stay: neither RESET nor any flush wipes them.
+     */
+    void flushWorkers() {
+        spaces.values().forEach(Space::flushWorkers);
     }
 
     private Space space(String user) {
@@ -37,15 +41,21 @@ final class StateSpaces {
     }
 
     private static final class Space {
-        final List<HostState> workers = new ArrayList<>();
-        final HostState upload;
+        final GlobalState global = new GlobalState();
+        final List<HostState> workers = new CopyOnWriteArrayList<>();
+        final HostState upload = new HostState("upload", global);
 
         Space(int count) {
-            GlobalState global = new GlobalState();
             for (int i = 0; i < count; i++) {
                 workers.add(new HostState("worker-" + i, global));
             }
-            upload = new HostState("upload", global);
+        }
+
+        void flushWorkers() {
+            for (int i = 0; i < workers.size(); i++) {
+                global.forgetMainsOn(workers.get(i));
+                workers.set(i, new HostState("worker-" + i, global));
+            }
         }
     }
 }

@@ -8,9 +8,12 @@ import org.faasm.conformance.jvm.ModuleLoadException;
 import org.faasm.conformance.state.HostState;
 
 /**
- * Faasm's upload server routes (reference §3.2): {@code /ping}, {@code PUT /f/<user>/<function>},
- * {@code GET}/{@code PUT /s/<user>/<key>}. Where Faasm crashes or serves stale values (GET of an
- * unknown key, OPTIONS, a cached GET), this answers with a clear status instead.
+ * Faasm's upload server ({@code faasm:src/upload/UploadEndpointHandler.cpp}, reference §3.2): answers
+ * as it does, and treats as a {@link Violation} every request that throws there, which kills the
+ * process (an exception escaping a handler ends faabric's endpoint): a method other than GET and PUT,
+ * a GET of a state key with no value, an upload that codegen rejects, a PUT of state shorter than the
+ * key's existing value (Faasm copies the value's size from the body, past its end). Shared files and
+ * Python functions are not modelled.
  */
 final class UploadServer implements Exchanges.Route {
     static final int MAX_MODULE_BYTES = 64 << 20;
@@ -27,58 +30,92 @@ final class UploadServer implements Exchanges.Route {
     }
 
     @Override
-    public Response handle(HttpExchange exchange) throws HttpError, IOException {
+    public Response handle(HttpExchange exchange) throws HttpError, Violation, IOException {
         String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String[] parts = path.split("/", -1);
-        if (path.equals("/ping") && method.equals("GET")) {
+        String path = exchange.getRequestURI().getRawPath();
+        if (!method.equals("GET") && !method.equals("PUT")) {
+            throw new Violation("Faasm's upload server throws \"Unrecognised request method\" on " + method + " and dies"
+                    + (method.equals("OPTIONS") ? " (a CORS preflight: send same-origin or simple requests)" : ""));
+        }
+        if (method.equals("GET") && path.equals("/ping")) {
             return Response.text(200, "PONG");
         }
-        if (parts.length == 4 && parts[1].equals("f")) {
-            if (!method.equals("PUT")) {
-                throw new HttpError(400, "Unrecognised " + method + " request to " + path);
+        PathParts parts = new PathParts(path);
+        return switch (parts.part(0)) {
+            case "s" -> method.equals("GET") ? getState(parts) : putState(parts, Exchanges.body(exchange, MAX_STATE_BYTES));
+            case "f" -> {
+                if (method.equals("GET")) {
+                    throw new HttpError(400, "Unrecognised GET request to " + parts.relative);
+                }
+                yield uploadFunction(parts.part(1), parts.part(2), Exchanges.body(exchange, MAX_MODULE_BYTES));
             }
-            return uploadFunction(Names.check("user", parts[2]), Names.check("function", parts[3]), exchange);
-        }
-        if (parts.length == 4 && parts[1].equals("s")) {
-            HostState upload = state.upload(Names.check("user", parts[2]));
-            String key = Names.check("state key", parts[3]);
-            return switch (method) {
-                case "PUT" -> putState(upload, key, Exchanges.body(exchange, MAX_STATE_BYTES));
-                case "GET" -> getState(upload, key);
-                default -> throw new HttpError(405, method + " is not supported on " + path);
-            };
-        }
-        throw new HttpError(404, "no route for " + method + " " + path);
+            case "file" -> throw new Violation("shared files are not modelled by the embedded cluster");
+            case "p" -> {
+                if (method.equals("GET")) {
+                    throw new HttpError(400, "Unrecognised GET request to " + parts.relative);
+                }
+                throw new Violation("Python functions are not modelled by the embedded cluster");
+            }
+            default -> throw new HttpError(400, "Unrecognised " + method + " request to " + parts.relative);
+        };
     }
 
-    private Response uploadFunction(String user, String function, HttpExchange exchange) throws HttpError, IOException {
-        byte[] wasm = Exchanges.body(exchange, MAX_MODULE_BYTES);
+    private Response uploadFunction(String user, String function, byte[] wasm) throws Violation {
         try {
             ModuleCache.parse(wasm, "function " + user + "/" + function);
         } catch (ModuleLoadException e) {
-            throw new HttpError(400, e.getMessage());
+            throw new Violation("Faasm's codegen throws on a module it cannot load, and the upload server dies: " + e.getMessage());
         }
         functions.put(user, function, wasm);
         modules.invalidate(user, function);
         return Response.text(200, "Function upload complete\n");
     }
 
-    /** Sets the global value (an empty body does nothing, as in Faasm). */
-    private static Response putState(HostState upload, String key, byte[] value) {
+    /** Faasm: a sized getKV of the body's length, set, pushFull; an empty body does nothing. Either way 200, no body. */
+    private Response putState(PathParts parts, byte[] value) throws HttpError, Violation {
+        HostState upload = state.upload(parts.part(1));
+        String key = parts.part(2);
         if (value.length > 0) {
+            int size = upload.writeSize(key, value.length);
+            if (size > value.length) {
+                throw new Violation("a PUT of " + value.length + " bytes to '" + key + "', whose value here is " + size
+                        + " bytes: Faasm copies " + size + " bytes from the body, reading past its end");
+            }
             upload.putGlobal(key, value);
         }
-        return Response.text(200, "State upload complete\n");
+        return Response.text(200, "");
     }
 
-    /** Always the current global value: the upload server pulls before answering. */
-    private static Response getState(HostState upload, String key) throws HttpError {
+    /**
+     * Faasm: the size (local, else the main's, else 0), a sized getKV and a lazy get. The value is
+     * cached here, so a later GET can be stale; with no value, getKV of size 0 throws.
+     */
+    private Response getState(PathParts parts) throws HttpError, Violation {
+        HostState upload = state.upload(parts.part(1));
+        String key = parts.part(2);
         int size = upload.size(key);
         if (size == 0) {
-            throw new HttpError(404, "no state value for key '" + key + "'");
+            throw new Violation("a GET of state key '" + key + "', which has no value: Faasm's upload server throws"
+                    + " (getKV with size 0) and dies; read state with the state probe");
         }
-        upload.pull(key, size);
-        return Response.bytes(upload.read(key, size));
+        return new Response(200, upload.read(key, size));
+    }
+
+    /** Faasm's PathParts: the path without its outer slashes, split on runs of slashes. */
+    private static final class PathParts {
+        final String relative;
+        private final String[] parts;
+
+        PathParts(String path) {
+            this.relative = path.replaceAll("^/+|/+$", "");
+            this.parts = relative.split("/+", -1);
+        }
+
+        String part(int index) throws HttpError {
+            if (index >= parts.length) {
+                throw new HttpError(400, "Bad URL, expected single path part " + relative);
+            }
+            return parts[index];
+        }
     }
 }

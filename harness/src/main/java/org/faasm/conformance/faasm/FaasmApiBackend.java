@@ -52,6 +52,7 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.MULTI_HOST);
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
+        capabilities.remove(Capability.DIAGNOSTICS);
         return capabilities;
     }
 
@@ -61,14 +62,25 @@ public final class FaasmApiBackend implements Backend {
         return FaasmHost.IMPLEMENTED;
     }
 
+    /** Starts the embedded cluster on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    public synchronized void prepare(Spec spec) throws IOException {
         if (runner == null) {
             cluster = EmbeddedCluster.start(1, MESSAGE_TIMEOUT);
             runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
                     Duration.ofSeconds(30)), wasmDir);
         }
-        return runner.run(spec);
+    }
+
+    @Override
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        prepare(spec);
+        try {
+            return runner.run(spec);
+        } finally {
+            // Strict mode: a request that would crash real Faasm fails this spec, naming it.
+            cluster.checkStrict();
+        }
     }
 
     @Override

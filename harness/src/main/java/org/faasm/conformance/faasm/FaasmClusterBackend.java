@@ -12,8 +12,8 @@ import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
-import org.faasm.conformance.wavm.WavmIntrinsics;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -91,13 +91,19 @@ public final class FaasmClusterBackend implements Backend {
     /**
      * What the VM lacks (reference §1.7, §2.6): WAMR has no offset-state, lock, dirty-flag or
      * clear_appended calls; WAVM's await_call_output copies into a caller buffer, not libfaasm's ABI.
-     * Neither places calls on chosen hosts or reports stdout apart from the output.
+     * Neither places calls on chosen hosts, reports stdout apart from the output, or shows the harness's diagnostics.
      */
+    @Override
+    public FaasmVm vm() {
+        return FaasmVm.valueOf(vm.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
-        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY));
-        if (vm.equals("wamr")) {
+        capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
+                Capability.DIAGNOSTICS));
+        if (vm().equals(FaasmVm.WAMR)) {
             capabilities.removeAll(EnumSet.of(Capability.STATE_OFFSET, Capability.STATE_LOCKS, Capability.STATE_DIRTY,
                     Capability.CLEAR_APPENDED));
         } else {
@@ -106,25 +112,15 @@ public final class FaasmClusterBackend implements Backend {
         return capabilities;
     }
 
-    /** Reference §1.7: WAVM has every call but S3; WAMR lacks the offset, lock, dirty, partial-push, Python and a few other calls. */
+    /** The imports its VM links (reference §1.7). */
     @Override
     public Set<FaasmImport> implementedImports() {
-        if (vm.equals("wavm")) {
-            return WavmIntrinsics.FAASM_IMPORTS;
-        }
-        Set<FaasmImport> imports = EnumSet.allOf(FaasmImport.class);
-        imports.removeAll(EnumSet.of(FaasmImport.CLEAR_APPENDED_STATE, FaasmImport.WRITE_STATE_OFFSET,
-                FaasmImport.READ_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET_PTR, FaasmImport.WRITE_STATE_FROM_FILE,
-                FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE_PARTIAL,
-                FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE,
-                FaasmImport.UNLOCK_STATE_READ, FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.CONF_FLAG,
-                FaasmImport.GET_PY_USER, FaasmImport.GET_PY_FUNC, FaasmImport.GET_PY_ENTRY, FaasmImport.CHAIN_PY,
-                FaasmImport.BACKTRACE));
-        return imports;
+        return vm().imports();
     }
 
+    /** Starts the cluster (or connects to the configured one) on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    public synchronized void prepare(Spec spec) throws IOException {
         if (requiredButMissing != null) {
             throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
         }
@@ -132,6 +128,11 @@ public final class FaasmClusterBackend implements Backend {
             FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
             runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
         }
+    }
+
+    @Override
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+        prepare(spec);
         return runner.run(spec);
     }
 

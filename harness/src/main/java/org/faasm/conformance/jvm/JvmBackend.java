@@ -70,14 +70,21 @@ public final class JvmBackend implements Backend {
         return FaasmHost.IMPLEMENTED;
     }
 
+    /** Compiles the entry module (a missing or invalid one is the spec's setup failing) and those it chains by name. */
     @Override
-    public Observation run(Spec spec) throws InterruptedException, ModuleLoadException {
-        // An entry module that is missing or invalid is the spec's setup failing (ERROR), not the guest.
+    public void prepare(Spec spec) throws ModuleLoadException {
         modules.get(Spec.USER, spec.function());
+        for (String function : spec.namedFunctions()) {
+            modules.find(Spec.USER, function);
+        }
+    }
+
+    @Override
+    public Observation run(Spec spec) throws InterruptedException {
         try (JvmCluster cluster = new JvmCluster(executor, spec.hosts())) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
-            return entry.withStateAfter(cluster.globalState());
+            return entry.withStateAfter(cluster.globalState(spec.stateKeys()));
         } catch (GuestInterrupted e) {
             throw new InterruptedException("spec " + spec.id() + " was interrupted");
         }

@@ -1,6 +1,7 @@
 package org.faasm.conformance.jvm;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +54,9 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
         upload.putGlobal(key, value);
     }
 
-    Map<String, byte[]> globalState() {
-        return global.snapshot();
+    /** The global value of each of {@code keys} that has one. */
+    Map<String, byte[]> globalState(Collection<String> keys) {
+        return global.values(keys);
     }
 
     /** Runs the entry message on host 0 in the calling thread. */

@@ -225,7 +225,10 @@ public final class MessageExecutor {
     private static byte[] messageOutput(Message message, MessageContext context, Result result) {
         return switch (result.outcome) {
             case RETURNED -> result.returnValue == 0 ? context.output : Observation.callFailedOutput(result.returnValue);
-            case TRAPPED, HOST_ERROR -> Observation.threwExceptionOutput(message.id(), result.error);
+            // WAVM catches a trap inside the VM and reports return value 1 (faasm:src/wavm/WAVMWasmModule.cpp:927-941);
+            // a host error is a C++ exception that reaches faabric's executor.
+            case TRAPPED -> Observation.callFailedOutput(result.returnValue);
+            case HOST_ERROR -> Observation.threwExceptionOutput(message.id(), result.error);
             case NOT_FOUND -> "Error trying to claim executor".getBytes(StandardCharsets.UTF_8);
         };
     }

@@ -48,10 +48,21 @@ public record Observation(
         return ("Call failed (return value=" + returnValue + ")").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** faabric's executor text for a message whose task threw (a trap or a host error). */
+    /**
+     * faabric's executor text for a message whose task threw a C++ exception past the VM (a host
+     * error; a trap on WAMR): faabric:src/executor/Executor.cpp:445-448.
+     */
     public static byte[] threwExceptionOutput(int messageId, String what) {
         return ("Task " + Integer.toUnsignedString(messageId) + " threw exception. What: " + what)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How the message ended as Faasm reports it, read from what a Faasm message carries (return value
+     * and output), so that backends with and without diagnostics compare alike.
+     */
+    public FaasmResult faasmResult() {
+        return FaasmResult.of(returnValue, output);
     }
 
     public Observation withStateAfter(Map<String, byte[]> state) {

@@ -9,6 +9,7 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Bytes;
 import org.faasm.conformance.spec.BytesMatcher;
 import org.faasm.conformance.spec.ChainedCallExpectation;
+import org.faasm.conformance.spec.Diagnostics;
 import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.verdict.Mismatch;
 import org.faasm.conformance.verdict.Verdict;
@@ -29,9 +30,11 @@ final class FieldTable {
         this.failing = verdict.mismatches().stream().map(Mismatch::field).collect(Collectors.toSet());
     }
 
-    static List<Row> of(Expectation expect, Verdict verdict, Observation observed) {
+    static List<Row> of(Expectation expect, Diagnostics diagnostics, Verdict verdict, Observation observed) {
         FieldTable table = new FieldTable(verdict);
-        table.message("", expect.returnValue(), expect.output(), expect.trap(), expect.chained(), observed, true);
+        table.add("diagnostics.trap", diagnostics.trap().map(BytesMatcher::describe).orElse("none"),
+                observed.outcome().isError() ? observed.outcome() + ": " + observed.error() : "none");
+        table.message("", expect.returnValue(), expect.output(), expect.chained(), observed);
         table.add("stdout", describe(expect.stdout()), Bytes.describe(observed.stdout()));
         table.add("stderr", describe(expect.stderr()), Bytes.describe(observed.stderr()));
         expect.state().forEach((key, value) -> table.add("state[" + key + "]", value.describe(),
@@ -41,11 +44,8 @@ final class FieldTable {
         return List.copyOf(table.rows);
     }
 
-    private void message(String path, Optional<Integer> returnValue, Optional<BytesMatcher> output, Optional<BytesMatcher> trap,
-            Optional<List<ChainedCallExpectation>> chained, Observation observed, boolean entry) {
-        String defaultTrap = entry ? "none" : UNCHECKED;
-        add(path + "trap", trap.map(BytesMatcher::describe).orElse(defaultTrap),
-                observed.outcome().isError() ? observed.outcome() + ": " + observed.error() : "none");
+    private void message(String path, Optional<Integer> returnValue, Optional<BytesMatcher> output,
+            Optional<List<ChainedCallExpectation>> chained, Observation observed) {
         add(path + "returnValue", returnValue.map(String::valueOf).orElse(UNCHECKED), Integer.toString(observed.returnValue()));
         add(path + "output", describe(output), Bytes.describe(observed.output()));
         List<Observation> calls = observed.chained();
@@ -57,7 +57,7 @@ final class FieldTable {
                 String childPath = path + "chained[" + i + "].";
                 add(childPath + "target", call.target(), child.funcPtr() == 0 ? "function " + child.function() : "ptr " + child.funcPtr());
                 add(childPath + "input", describe(call.input()), Bytes.describe(child.input()));
-                message(childPath, call.returnValue(), call.output(), call.trap(), call.chained(), child, false);
+                message(childPath, call.returnValue(), call.output(), call.chained(), child);
             }
         });
     }

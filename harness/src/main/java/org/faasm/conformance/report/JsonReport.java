@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.faasm.conformance.agreement.Agreement;
@@ -21,6 +22,7 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.spec.Bytes;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.verdict.ExpectedStatus;
 import org.faasm.conformance.verdict.Mismatch;
@@ -49,7 +51,7 @@ public final class JsonReport {
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         ArrayNode backends = root.putArray("backends");
         run.backends().forEach(b -> {
-            ObjectNode node = backends.addObject().put("name", b.name()).put("version", b.version())
+            ObjectNode node = backends.addObject().put("name", b.name()).put("version", b.version()).put("vm", b.vm().id())
                     .put("available", b.available()).put("reason", b.reason())
                     .put("started", b.started().toString()).put("finished", b.finished().toString());
             names(node.putArray("implementedImports"), b.implementedImports());
@@ -63,9 +65,11 @@ public final class JsonReport {
                 .put("field", e.field()).put("message", e.message()));
         ArrayNode specs = root.putArray("specs");
         ArrayNode results = root.putArray("results");
+        Map<String, FaasmVm> vms = new HashMap<>();
+        run.backends().forEach(b -> vms.put(b.name(), b.vm()));
         for (SpecOutcome outcome : run.outcomes()) {
             specs.add(spec(outcome, coverage.specs().get(outcome.spec().id())));
-            outcome.verdicts().forEach(v -> results.add(verdict(outcome.spec(), v)));
+            outcome.verdicts().forEach(v -> results.add(verdict(outcome.spec(), v, vms.getOrDefault(v.backend(), FaasmVm.WAVM))));
         }
         root.set("coverage", coverage(coverage));
         return root;
@@ -115,7 +119,7 @@ public final class JsonReport {
         return node;
     }
 
-    private static ObjectNode verdict(Spec spec, Verdict verdict) {
+    private static ObjectNode verdict(Spec spec, Verdict verdict, FaasmVm vm) {
         ObjectNode node = JSON.createObjectNode();
         node.put("spec", verdict.specId()).put("backend", verdict.backend()).put("status", verdict.status().name())
                 .put("message", verdict.message()).put("durationMs", verdict.durationNanos() / 1e6);
@@ -126,7 +130,7 @@ public final class JsonReport {
         }
         verdict.observation().ifPresent(o -> {
             ArrayNode fields = node.putArray("fields");
-            FieldTable.of(spec.expect(), verdict, o).forEach(r -> fields.addObject().put("field", r.field())
+            FieldTable.of(spec.expectOn(vm), spec.diagnostics(), verdict, o).forEach(r -> fields.addObject().put("field", r.field())
                     .put("expected", r.expected()).put("actual", r.actual()).put("ok", r.ok()));
             node.set("observation", observation(o));
         });

@@ -3,14 +3,16 @@ package org.faasm.conformance.run;
 import java.time.Instant;
 import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
- * A backend as a run saw it: its name, version, whether it could run here, the host-interface imports
- * it implements, and when it was opened and closed.
+ * A backend as a run saw it: its name, version, the Faasm VM its results follow, whether it could run
+ * here, the host-interface imports it implements, and when it was opened and closed.
  */
 public record BackendInfo(
         String name,
         String version,
+        FaasmVm vm,
         boolean available,
         String reason,
         Set<FaasmImport> implementedImports,

@@ -1,10 +1,12 @@
 package org.faasm.conformance.run;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
+import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.verdict.Mismatch;
@@ -23,11 +26,15 @@ import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 
 /**
- * Runs one spec on one backend under a deadline and judges it. A backend that overruns is
- * interrupted and given a grace period to stop; the verdict is TIMEOUT either way and the run goes on.
+ * Runs one spec on one backend under a deadline and judges it. The backend first gets ready (starts
+ * what it runs on, loads the modules) under a deadline of its own, so the spec's clock measures the
+ * run alone. A backend that overruns is interrupted and given a grace period to stop; the verdict is
+ * TIMEOUT (or ERROR, when it was still getting ready) and the run goes on.
  */
 public final class SpecRunner implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** Starting Chromium or a cluster and compiling modules: seconds on a loaded machine, never minutes. */
+    public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(120);
     static final String THREAD_PREFIX = "faasm-spec-";
     private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -44,33 +51,75 @@ public final class SpecRunner implements AutoCloseable {
             return Verdict.of(spec.id(), backend.name(), Status.SKIP,
                     backend.name() + " lacks " + missing.stream().map(Capability::id).toList(), 0);
         }
+        long preparing = System.nanoTime();
+        try {
+            within(PREPARE_TIMEOUT, () -> {
+                backend.prepare(spec);
+                return null;
+            });
+        } catch (Overrun e) {
+            return Verdict.of(spec.id(), backend.name(), Status.ERROR, backend.name() + " was not ready to run it within "
+                    + PREPARE_TIMEOUT.toSeconds() + " s" + e.stoppedNote(), System.nanoTime() - preparing);
+        } catch (ExecutionException e) {
+            return Verdict.of(spec.id(), backend.name(), Status.ERROR, describe(e.getCause()), System.nanoTime() - preparing);
+        } catch (InterruptedException e) {
+            return interrupted(spec, backend, preparing);
+        }
         Duration timeout = spec.timeoutMs().map(Duration::ofMillis).orElse(defaultTimeout);
         long start = System.nanoTime();
-        CountDownLatch finished = new CountDownLatch(1);
-        Future<Observation> running = workers.submit(() -> {
-            try {
-                return backend.run(spec);
-            } finally {
-                finished.countDown();
-            }
-        });
         try {
-            Observation observation = running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Observation observation = within(timeout, () -> backend.run(spec));
             return judge(spec, backend, observation, System.nanoTime() - start);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            String stopped = awaitStop(finished) ? "" : "; the backend did not stop within " + GRACE.toSeconds() + " s";
+        } catch (Overrun e) {
             return Verdict.of(spec.id(), backend.name(), Status.TIMEOUT,
-                    "no result within " + timeout.toMillis() + " ms" + stopped, System.nanoTime() - start);
+                    "no result within " + timeout.toMillis() + " ms" + e.stoppedNote(), System.nanoTime() - start);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             // A backend that gave up waiting on its own deadline (e.g. a cluster that never answered).
             Status status = cause instanceof TimeoutException ? Status.TIMEOUT : Status.ERROR;
             return Verdict.of(spec.id(), backend.name(), status, describe(cause), System.nanoTime() - start);
         } catch (InterruptedException e) {
+            return interrupted(spec, backend, start);
+        }
+    }
+
+    /** Runs the task on a worker thread; past the deadline it is interrupted and awaited for a grace period. */
+    private <T> T within(Duration deadline, Callable<T> task) throws Overrun, ExecutionException, InterruptedException {
+        CountDownLatch finished = new CountDownLatch(1);
+        Future<T> running = workers.submit(() -> {
+            try {
+                return task.call();
+            } finally {
+                finished.countDown();
+            }
+        });
+        try {
+            return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             running.cancel(true);
-            Thread.currentThread().interrupt();
-            return Verdict.of(spec.id(), backend.name(), Status.ERROR, "the harness was interrupted", System.nanoTime() - start);
+            throw new Overrun(awaitStop(finished));
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            throw e;
+        }
+    }
+
+    private static Verdict interrupted(Spec spec, Backend backend, long since) {
+        Thread.currentThread().interrupt();
+        return Verdict.of(spec.id(), backend.name(), Status.ERROR, "the harness was interrupted", System.nanoTime() - since);
+    }
+
+    /** A task that outlived its deadline; whether it stopped within the grace period once interrupted. */
+    private static final class Overrun extends Exception {
+        private final boolean stopped;
+
+        Overrun(boolean stopped) {
+            super(null, null, false, false);
+            this.stopped = stopped;
+        }
+
+        String stoppedNote() {
+            return stopped ? "" : "; the backend did not stop within " + GRACE.toSeconds() + " s";
         }
     }
 
@@ -83,14 +132,17 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     private static Verdict judge(Spec spec, Backend backend, Observation observation, long nanos) {
-        boolean stdioUnseen = spec.expectsStdio() && !backend.capabilities().contains(Capability.CAPTURED_STDIO);
-        Spec judged = stdioUnseen ? spec.withoutStdioExpectations() : spec;
-        List<Mismatch> mismatches = SpecComparator.compare(judged.expect(), observation);
+        Expectation expect = spec.expectOn(backend.vm());
+        boolean stdioUnseen = expect.expectsStdio() && !backend.capabilities().contains(Capability.CAPTURED_STDIO);
+        List<Mismatch> mismatches = new ArrayList<>(SpecComparator.compare(stdioUnseen ? expect.withoutStdio() : expect, observation));
+        if (backend.capabilities().contains(Capability.DIAGNOSTICS)) {
+            mismatches.addAll(SpecComparator.compareDiagnostics(spec.diagnostics(), observation));
+        }
         Status status = mismatches.isEmpty() ? Status.PASS : Status.FAIL;
         String message = (mismatches.isEmpty() ? "as specified"
                 : mismatches.size() + " mismatch" + (mismatches.size() == 1 ? "" : "es") + ": " + mismatches.get(0))
                 + (stdioUnseen ? " (stdout/stderr not checked: " + backend.name() + " cannot observe them)" : "");
-        return new Verdict(spec.id(), backend.name(), status, message, mismatches, Optional.of(observation), nanos);
+        return new Verdict(spec.id(), backend.name(), status, message, List.copyOf(mismatches), Optional.of(observation), nanos);
     }
 
     /** Waits for a cancelled run to unwind, so no guest keeps running behind the next spec. */

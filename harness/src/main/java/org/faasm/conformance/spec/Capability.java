@@ -13,6 +13,11 @@ public enum Capability {
     CLEAR_APPENDED("clear-appended"),
     /** stdout and stderr seen apart from the output; without it a spec's stdio expectations are not checked (and the verdict says so). */
     CAPTURED_STDIO("captured-stdio"),
+    /**
+     * The harness's own diagnostics: the engine's error text when a message fails, and a host-call
+     * trace. Without it a spec's {@code diagnostics} are not checked; a real Faasm cluster has none.
+     */
+    DIAGNOSTICS("diagnostics"),
     /** Runs an entry in a browser (a spec with {@code placement.entry: browser} requires it without saying so). */
     BROWSER_ENTRY("browser-entry");
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One expected chained call: by name ({@code function}) or by function-table index ({@code ptr}),
- * with optional expectations on its input, outcome and its own chained calls.
+ * with optional expectations on its input, its result as Faasm reports it, and its own chained calls.
  */
 public record ChainedCallExpectation(
         Optional<String> function,
@@ -13,7 +13,6 @@ public record ChainedCallExpectation(
         Optional<BytesMatcher> input,
         Optional<Integer> returnValue,
         Optional<BytesMatcher> output,
-        Optional<BytesMatcher> trap,
         Optional<List<ChainedCallExpectation>> chained) {
 
     public String target() {

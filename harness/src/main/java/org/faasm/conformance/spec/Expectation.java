@@ -1,15 +1,44 @@
 package org.faasm.conformance.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything a spec expects of a run. An empty field is not checked. */
+/**
+ * What a Faasm message must carry after a run: its return value and output, stdout and stderr (where
+ * a backend sees them apart), its chained calls and the global state. An empty field is not checked.
+ */
 public record Expectation(
         Optional<Integer> returnValue,
         Optional<BytesMatcher> output,
         Optional<BytesMatcher> stdout,
         Optional<BytesMatcher> stderr,
-        Optional<BytesMatcher> trap,
         Optional<List<ChainedCallExpectation>> chained,
-        Map<String, StateExpectation> state) {}
+        Map<String, StateExpectation> state) {
+
+    public static final Expectation NOTHING =
+            new Expectation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+
+    /** This expectation with every field the override sets replaced (state key by key), as a VM's own results say. */
+    public Expectation overriddenBy(Expectation override) {
+        Map<String, StateExpectation> mergedState = new LinkedHashMap<>(state);
+        mergedState.putAll(override.state);
+        return new Expectation(
+                override.returnValue.or(() -> returnValue),
+                override.output.or(() -> output),
+                override.stdout.or(() -> stdout),
+                override.stderr.or(() -> stderr),
+                override.chained.or(() -> chained),
+                java.util.Collections.unmodifiableMap(mergedState));
+    }
+
+    /** The same expectation without stdout and stderr, for backends that cannot see them apart from the output. */
+    public Expectation withoutStdio() {
+        return new Expectation(returnValue, output, Optional.empty(), Optional.empty(), chained, state);
+    }
+
+    public boolean expectsStdio() {
+        return stdout.isPresent() || stderr.isPresent();
+    }
+}

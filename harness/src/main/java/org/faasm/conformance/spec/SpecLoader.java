@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
  * Reads one spec file: YAML, validated against the v1 JSON Schema, then turned into a {@link Spec}.
@@ -102,10 +103,33 @@ public final class SpecLoader {
                     root.has("timeoutMs") ? Optional.of(root.get("timeoutMs").asLong()) : Optional.empty(),
                     given,
                     requires,
-                    expectation(root.path("expect")),
+                    expectation(root.path("expect"), "/expect"),
                     tags,
                     root.path("consensus").asBoolean(false),
-                    placement);
+                    placement,
+                    citations(root.get("source")),
+                    new Diagnostics(matcher(root.path("diagnostics"), "trap", "/diagnostics")),
+                    perVm(root.path("vm")));
+        }
+
+        private static List<String> citations(JsonNode source) {
+            List<String> citations = new ArrayList<>();
+            if (source.isArray()) {
+                source.forEach(c -> citations.add(c.asText()));
+            } else {
+                citations.add(source.asText());
+            }
+            return List.copyOf(citations);
+        }
+
+        private Map<FaasmVm, Expectation> perVm(JsonNode node) {
+            Map<FaasmVm, Expectation> expectations = new java.util.EnumMap<>(FaasmVm.class);
+            for (FaasmVm vm : FaasmVm.values()) {
+                if (node.has(vm.id())) {
+                    expectations.put(vm, expectation(node.get(vm.id()), "/vm/" + vm.id()));
+                }
+            }
+            return expectations;
         }
 
         private static Placement placement(JsonNode node) {
@@ -114,16 +138,15 @@ public final class SpecLoader {
                     node.has("chained") ? Placement.Chained.fromId(node.get("chained").asText()) : Placement.Chained.IN_PLACE);
         }
 
-        private Expectation expectation(JsonNode node) {
+        private Expectation expectation(JsonNode node, String pointer) {
             Map<String, StateExpectation> state = new LinkedHashMap<>();
-            node.path("state").fields().forEachRemaining(e -> state.put(e.getKey(), stateExpectation(e.getValue(), "/expect/state/" + e.getKey())));
+            node.path("state").fields().forEachRemaining(e -> state.put(e.getKey(), stateExpectation(e.getValue(), pointer + "/state/" + e.getKey())));
             return new Expectation(
                     integer(node, "returnValue"),
-                    matcher(node, "output", "/expect"),
-                    matcher(node, "stdout", "/expect"),
-                    matcher(node, "stderr", "/expect"),
-                    matcher(node, "trap", "/expect"),
-                    chainedList(node, "/expect"),
+                    matcher(node, "output", pointer),
+                    matcher(node, "stdout", pointer),
+                    matcher(node, "stderr", pointer),
+                    chainedList(node, pointer),
                     state);
         }
 
@@ -146,7 +169,6 @@ public final class SpecLoader {
                     matcher(node, "input", pointer),
                     integer(node, "returnValue"),
                     matcher(node, "output", pointer),
-                    matcher(node, "trap", pointer),
                     chainedList(node, pointer));
         }
 

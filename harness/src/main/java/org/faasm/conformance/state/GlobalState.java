@@ -2,6 +2,7 @@ package org.faasm.conformance.state;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class GlobalState {
         return mains.computeIfAbsent(key, k -> host);
     }
 
+    /** Forgets the keys whose main is {@code host}, a worker whose local tier was flushed. */
+    public synchronized void forgetMainsOn(HostState host) {
+        mains.values().removeIf(main -> main == host);
+    }
+
     synchronized void append(String key, byte[] value) {
         appended.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
@@ -46,10 +52,15 @@ public final class GlobalState {
         appended.remove(key);
     }
 
-    /** Every key's global value, as a client reading {@code GET /s/<user>/<key>} would see it. */
-    public synchronized Map<String, byte[]> snapshot() {
+    /** The global value of each of {@code keys} that has one, in their order; keys with no value are left out. */
+    public synchronized Map<String, byte[]> values(Collection<String> keys) {
         Map<String, byte[]> values = new LinkedHashMap<>();
-        mains.forEach((key, host) -> values.put(key, host.globalCopy(key)));
+        for (String key : keys) {
+            HostState main = mains.get(key);
+            if (main != null) {
+                values.put(key, main.globalCopy(key));
+            }
+        }
         return values;
     }
 }

@@ -7,25 +7,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /**
  * The functions Faasm's WAVM can link an import to, by the import's module and name: its WASI, wasi-threads
- * and env intrinsics ({@code wavm/intrinsics.txt}) and the {@code __faasm_*} calls it implements.
+ * and env intrinsics ({@code wavm/intrinsics.txt}) and the {@code __faasm_*} calls it implements
+ * ({@link FaasmVm#WAVM}).
  */
 public final class WavmIntrinsics {
-    /** Reference §1.7: WAVM has every {@code __faasm_*} call but the S3 ones ({@code faasm:src/wamr/s3.cpp} only). */
-    public static final Set<FaasmImport> FAASM_IMPORTS = faasmImports();
-
     private static final String WASI = "wasi_snapshot_preview1";
     private static final String WASI_THREADS = "wasi";
     private static final String ENV = "env";
@@ -61,7 +57,7 @@ public final class WavmIntrinsics {
             }
             byKey.put(key(m.group(1), m.group(2)), FunctionType.of(types(m.group(3)), types(m.group(4))));
         }
-        for (FaasmImport call : FAASM_IMPORTS) {
+        for (FaasmImport call : FaasmVm.WAVM.imports()) {
             byKey.put(key(ENV, call.importName()), call.wasmType());
         }
         return new WavmIntrinsics(Map.copyOf(byKey));
@@ -89,12 +85,6 @@ public final class WavmIntrinsics {
             case "f64" -> ValType.F64;
             default -> throw new IllegalArgumentException("wavm/intrinsics.txt: unknown type " + name);
         };
-    }
-
-    private static Set<FaasmImport> faasmImports() {
-        Set<FaasmImport> imports = EnumSet.allOf(FaasmImport.class);
-        imports.removeIf(i -> i.importName().startsWith("__faasm_s3_"));
-        return Collections.unmodifiableSet(imports);
     }
 
     private static String key(String module, String name) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.faasm.conformance.faasm.FaasmEndpoints;
+import org.faasm.conformance.faasm.StateProbe;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
@@ -60,6 +61,9 @@ class BrowserBackendFaultsTest {
     @Test
     void aModuleWithoutConstructorsDoesNotBindAndNothingOfItRuns(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("no_ctors.wasm"), TinyModule.withoutConstructors());
+        // The backend reads state through its probe function, from the same folder.
+        String probe = StateProbe.FUNCTION + ".wasm";
+        Files.copy(WASM.resolve(probe), dir.resolve(probe));
         try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(dir));
                 SpecRunner runner = new SpecRunner(Duration.ofSeconds(20))) {
             Verdict verdict = runner.run(spec("no_ctors", Placement.DEFAULT, Optional.empty()), backend);
@@ -116,13 +120,17 @@ class BrowserBackendFaultsTest {
             port = free.getLocalPort();
         }
         URI nowhere = URI.create("http://127.0.0.1:" + port);
-        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(nowhere, nowhere)));
-                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
-            // The guest's first state read needs the cluster: the page's proxied request fails at once.
+        // An ERROR before the spec's deadline, itself far shorter than the request deadline: nothing waited for a reply.
+        Duration requestDeadline = Duration.ofMinutes(2);
+        BrowserOptions options = BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(nowhere, nowhere))
+                .withRequestTimeout(requestDeadline);
+        try (BrowserBackend backend = new BrowserBackend(options);
+                SpecRunner runner = new SpecRunner(requestDeadline.dividedBy(4))) {
+            // The guest's first state read needs the cluster (the state probe, uploaded by the page first):
+            // the page's proxied request fails at once.
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("answered 502: cluster unreachable at " + nowhere + "/s/");
-            assertThat(reading.durationNanos()).isLessThan(Duration.ofSeconds(3).toNanos());
+            assertThat(reading.message()).contains("answered 502: cluster unreachable at " + nowhere + "/f/");
             // Functions the cluster should run cannot even be uploaded.
             Verdict chaining = runner.run(spec("chain_by_name", new Placement(Optional.empty(), Placement.Chained.CLUSTER), Optional.empty()), backend);
             assertThat(chaining.status()).isEqualTo(Status.ERROR);
@@ -148,7 +156,7 @@ class BrowserBackendFaultsTest {
                 SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("GET /s/ answered 500: planner on fire");
+            assertThat(reading.message()).contains("PUT /f/ of the state probe answered 500: planner on fire");
         } finally {
             failing.stop(0);
         }
@@ -156,21 +164,27 @@ class BrowserBackendFaultsTest {
 
     @Test
     void aClusterThatNeverAnswersIsAnErrorAfterTheRequestDeadline() throws Exception {
+        // The spec's deadline leaves room for many request deadlines, so only the request deadline can end the run;
+        // the silent server holds each request longer than the spec may last.
+        Duration requestDeadline = BrowserOptions.REQUEST_TIMEOUT;
+        Duration specDeadline = requestDeadline.multipliedBy(15);
         HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         CompletableFuture<Void> released = new CompletableFuture<>();
         silent.createContext("/", exchange -> {
-            released.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join();
+            released.completeOnTimeout(null, specDeadline.multipliedBy(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
             exchange.close();
         });
         java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
         silent.setExecutor(handlers);
         silent.start();
         URI hanging = URI.create("http://127.0.0.1:" + silent.getAddress().getPort());
-        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(hanging, hanging)));
-                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+        BrowserOptions options = BrowserOptions.defaults(WASM).withCluster(new FaasmEndpoints(hanging, hanging))
+                .withRequestTimeout(requestDeadline);
+        try (BrowserBackend backend = new BrowserBackend(options);
+                SpecRunner runner = new SpecRunner(specDeadline)) {
             Verdict reading = runner.run(spec("state_rw", Placement.DEFAULT, Optional.empty()), backend);
             assertThat(reading.status()).isEqualTo(Status.ERROR);
-            assertThat(reading.message()).contains("no answer within " + BrowserOptions.REQUEST_TIMEOUT.toMillis() + " ms");
+            assertThat(reading.message()).contains("no answer within " + requestDeadline.toMillis() + " ms");
         } finally {
             released.complete(null);
             silent.stop(0);
@@ -180,15 +194,13 @@ class BrowserBackendFaultsTest {
 
     private static Spec echo() {
         Expectation expect = new Expectation(Optional.of(0), Optional.of(new BytesMatcher.Exact(Bytes.utf8("hi"))),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
         return new Spec("test/echo", Path.of("echo.yaml"), "", "echo", Bytes.utf8("hi"), "", 1, Optional.empty(), Map.of(),
                 Set.of(), expect, List.of());
     }
 
     private static Spec spec(String function, Placement placement, Optional<Long> timeoutMs) {
-        Expectation nothing = new Expectation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of());
         return new Spec("test/" + function, Path.of(function + ".yaml"), "", function, new byte[0], "", 1, timeoutMs,
-                Map.of(), Set.of(), nothing, List.of(), false, placement);
+                Map.of(), Set.of(), Expectation.NOTHING, List.of(), false, placement);
     }
 }

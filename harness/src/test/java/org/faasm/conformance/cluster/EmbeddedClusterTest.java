@@ -1,6 +1,7 @@
 package org.faasm.conformance.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,31 +89,82 @@ class EmbeddedClusterTest {
 
     @Test
     void stateRoundTripsAndIsSeenByFunctions() throws Exception {
-        assertThat(send(put(cluster.uploadUri(), "/s/demo/shared_value", "ABCD".getBytes())).statusCode()).isEqualTo(200);
-        HttpResponse<String> got = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/shared_value")).GET().build());
+        HttpResponse<String> put = send(put(cluster.uploadUri(), "/s/demo/greeting", "ABCD".getBytes()));
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).as("Faasm answers a state PUT with no body").isEmpty();
+        HttpResponse<String> got = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/greeting")).GET().build());
         assertThat(got.body()).isEqualTo("ABCD");
-        assertThat(send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/never_written")).GET().build()).statusCode())
-                .isEqualTo(404);
+        assertThat(got.headers().firstValue("Content-Type")).contains("text/plain");
+        planner(10, batch(6060, 6061, "state_read_given", ""));
+        assertThat(find(awaitFinished(6060), 6061).get("output_data").asText()).isEqualTo("size=4 value=ABCD");
     }
 
     @Test
-    void badRequestsGetA4xxWithAMessageAndTheServerStaysUp() throws Exception {
-        assertThat(send(put(cluster.uploadUri(), "/f/demo/..", new byte[] {1})).statusCode()).isEqualTo(400);
-        assertThat(send(put(cluster.uploadUri(), "/f/demo/garbage", "not wasm".getBytes())).body()).contains("not a valid wasm module");
+    void badRequestsGetFaasmsOwnAnswersAndTheServerStaysUp() throws Exception {
         assertThat(send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/f/demo/echo")).GET().build()).body())
-                .startsWith("Unrecognised GET request");
-        assertThat(send(put(cluster.uploadUri(), "/s/demo/big", new byte[UploadServer.MAX_STATE_BYTES + 1])).statusCode()).isEqualTo(413);
-        assertThat(planner("").statusCode()).isEqualTo(400);
-        assertThat(planner("{not json").body()).startsWith("Bad JSON in request body");
-        assertThat(planner("{\"http_type\":10,\"payload\":\"{}\",\"extra\":1}").body()).contains("unknown field 'extra'");
-        assertThat(planner(10, "{\"appId\":1,\"user\":\"demo\",\"function\":\"echo\",\"messages\":[{\"id\":0}]}").body())
-                .startsWith("Bad BatchExecRequest");
+                .isEqualTo("Unrecognised GET request to f/demo/echo");
+        assertThat(send(put(cluster.uploadUri(), "/x/y", new byte[] {1})).body()).isEqualTo("Unrecognised PUT request to x/y");
+        HttpResponse<String> shortPath = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo")).GET().build());
+        assertThat(shortPath.statusCode()).isEqualTo(400);
+        assertThat(shortPath.body()).isEqualTo("Bad URL, expected single path part s/demo");
+        assertThat(send(put(cluster.uploadUri(), "/s/demo/nothing", new byte[0])).statusCode()).as("an empty PUT does nothing").isEqualTo(200);
+        assertThat(planner("").body()).isEqualTo("Empty request");
+        assertThat(planner("{not json").body()).isEqualTo("Bad JSON in request body");
+        assertThat(planner("{\"http_type\":10,\"payload\":\"{}\",\"extra\":1}").body()).isEqualTo("Bad JSON in request body");
+        assertThat(planner("{\"http_type\":99}").body()).isEqualTo("Unrecognised message type");
+        HttpResponse<String> mixedUsers = planner(10,
+                "{\"appId\":1,\"user\":\"demo\",\"function\":\"echo\",\"messages\":[{\"id\":5,\"appId\":1,\"user\":\"other\",\"function\":\"echo\"}]}");
+        assertThat(mixedUsers.statusCode()).isEqualTo(400);
+        assertThat(mixedUsers.body()).isEqualTo("Bad BatchExecRequest");
         assertThat(planner(10, "{\"appId\":1,\"user\":\"demo\",\"function\":\"echo\",\"bogus\":true}").body())
-                .contains("payload: unknown field 'bogus'");
-        HttpResponse<String> options = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/k"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(options.statusCode()).isEqualTo(204);
+                .isEqualTo("Bad JSON in body's payload");
         pingAnswersPong();
+    }
+
+    @Test
+    void stateSurvivesResetAndFlushes() throws Exception {
+        send(put(cluster.uploadUri(), "/s/demo/kept", "KEPT".getBytes()));
+        for (int type : new int[] {1, 3, 4}) {
+            assertThat(planner(type, "").statusCode()).isEqualTo(200);
+        }
+        assertThat(send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/s/demo/kept")).GET().build()).body()).isEqualTo("KEPT");
+    }
+
+    @Test
+    void strictModeFailsAGetOfAStateKeyWithNoValue() throws Exception {
+        EmbeddedCluster own = EmbeddedCluster.start(1, Duration.ofSeconds(2));
+        HttpResponse<String> got = send(HttpRequest.newBuilder(own.uploadUri().resolve("/s/demo/never_written")).GET().build());
+        assertThat(got.statusCode()).isEqualTo(500);
+        assertThat(got.body()).contains("strict mode: GET /s/demo/never_written").contains("has no value");
+        assertThatThrownBy(own::checkStrict).isInstanceOf(StrictModeViolation.class).hasMessageContaining("GET /s/demo/never_written");
+        own.checkStrict();
+        own.close();
+    }
+
+    @Test
+    void strictModeFailsOptionsAtCloseIfNobodyCheckedBefore() throws Exception {
+        EmbeddedCluster own = EmbeddedCluster.start(1, Duration.ofSeconds(2));
+        for (URI server : new URI[] {own.uploadUri(), own.plannerUri()}) {
+            HttpResponse<String> preflight = send(HttpRequest.newBuilder(server.resolve("/s/demo/k"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(preflight.statusCode()).isEqualTo(500);
+            assertThat(preflight.body()).startsWith("strict mode: OPTIONS /s/demo/k");
+        }
+        assertThatThrownBy(own::close).isInstanceOf(StrictModeViolation.class)
+                .hasMessageContaining("Unrecognised request method").hasMessageContaining("Empty request");
+    }
+
+    @Test
+    void strictModeFailsWhatFaasmAcceptsButMixesUp() throws Exception {
+        EmbeddedCluster own = EmbeddedCluster.start(1, Duration.ofSeconds(2));
+        send(put(own.uploadUri(), "/s/demo/four", "ABCD".getBytes()));
+        assertThat(send(put(own.uploadUri(), "/s/demo/four", "AB".getBytes())).body()).contains("reading past its end");
+        assertThat(send(put(own.uploadUri(), "/f/demo/garbage", "not wasm".getBytes())).body()).contains("codegen");
+        HttpResponse<String> appZero = send(HttpRequest.newBuilder(own.plannerUri()).POST(HttpRequest.BodyPublishers.ofString(
+                envelope(10, batch(0, 1, "echo", "")))).build());
+        assertThat(appZero.body()).contains("app id 0");
+        assertThatThrownBy(own::close).isInstanceOf(StrictModeViolation.class)
+                .hasMessageContaining("PUT /s/demo/four").hasMessageContaining("PUT /f/demo/garbage").hasMessageContaining("POST /");
     }
 
     @Test
@@ -153,7 +205,11 @@ class EmbeddedClusterTest {
     }
 
     private static HttpResponse<String> planner(int type, String payload) throws Exception {
-        return planner(JSON.createObjectNode().put("http_type", type).put("payload", payload).toString());
+        return planner(envelope(type, payload));
+    }
+
+    private static String envelope(int type, String payload) {
+        return JSON.createObjectNode().put("http_type", type).put("payload", payload).toString();
     }
 
     private static HttpResponse<String> planner(String body) throws Exception {

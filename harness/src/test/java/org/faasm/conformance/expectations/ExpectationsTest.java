@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExpectationsTest {
     private static final String FAILING_ECHO = """
             spec: 1
+            source: "harness: made in a test"
             function: echo
             input: {text: "hi"}
             expect: {output: {text: "bye"}}

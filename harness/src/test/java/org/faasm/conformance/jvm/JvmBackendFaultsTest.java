@@ -110,16 +110,14 @@ class JvmBackendFaultsTest {
 
     private static Spec echo() {
         Expectation expect = new Expectation(Optional.of(0), Optional.of(new BytesMatcher.Exact(Bytes.utf8("hi"))),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
         return new Spec("test/echo", Path.of("echo.yaml"), "", "echo", Bytes.utf8("hi"), "", 1, Optional.empty(), Map.of(),
                 Set.of(), expect, List.of());
     }
 
     private static Spec spec(String function, String input) {
-        Expectation nothing = new Expectation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of());
         return new Spec("test/" + function, Path.of(function + ".yaml"), "", function, Bytes.utf8(input), "", 1,
-                Optional.empty(), Map.of(), Set.of(), nothing, List.of());
+                Optional.empty(), Map.of(), Set.of(), Expectation.NOTHING, List.of());
     }
 
     private static List<Thread> liveThreads(String prefix) {

@@ -13,21 +13,21 @@ class ConsensusFieldTest {
 
     @Test
     void aConsensusSpecMayLeaveOutExpect(@TempDir Path specs) throws Exception {
-        Spec spec = new SpecLoader(specs).load(write(specs, "a.yaml", "spec: 1\nfunction: echo\nconsensus: true\n"));
+        Spec spec = new SpecLoader(specs).load(write(specs, "a.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nconsensus: true\n"));
         assertThat(spec.consensus()).isTrue();
         assertThat(spec.expect().returnValue()).isEmpty();
-        assertThat(new SpecLoader(specs).load(write(specs, "b.yaml", "spec: 1\nfunction: echo\nexpect: {}\n")).consensus()).isFalse();
+        assertThat(new SpecLoader(specs).load(write(specs, "b.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {}\n")).consensus()).isFalse();
     }
 
     @Test
     void withoutConsensusExpectIsRequiredAndConsensusMustBeABoolean(@TempDir Path specs) throws Exception {
-        Path missing = write(specs, "c.yaml", "spec: 1\nfunction: echo\nconsensus: false\n");
+        Path missing = write(specs, "c.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nconsensus: false\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(missing)).isInstanceOfSatisfying(SpecLoadException.class,
                 e -> assertThat(e.getMessage()).contains("expect"));
-        Path notBoolean = write(specs, "d.yaml", "spec: 1\nfunction: echo\nconsensus: yes please\nexpect: {}\n");
+        Path notBoolean = write(specs, "d.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nconsensus: yes please\nexpect: {}\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(notBoolean)).isInstanceOfSatisfying(SpecLoadException.class,
                 e -> assertThat(e.errors()).extracting(SpecLoadError::field, SpecLoadError::line)
-                        .contains(org.assertj.core.groups.Tuple.tuple("/consensus", 3)));
+                        .contains(org.assertj.core.groups.Tuple.tuple("/consensus", 4)));
     }
 
     private static Path write(Path specs, String name, String text) throws Exception {

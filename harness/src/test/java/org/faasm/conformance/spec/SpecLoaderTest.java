@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class SpecLoaderTest {
     void loadsAValidSpecWithItsPathAsId() throws Exception {
         Path file = write("io/echo.yaml", """
                 spec: 1
+                source: "harness: made in a test"
                 function: echo
                 input: {hex: "00ff"}
                 given:
@@ -46,8 +48,64 @@ class SpecLoaderTest {
     }
 
     @Test
+    void readsSourcesPerVmResultsAndDiagnostics() throws Exception {
+        Spec spec = new SpecLoader(specs).load(write("trap/div.yaml", """
+                spec: 1
+                source:
+                  - "faasm:src/wavm/WAVMWasmModule.cpp:927-941 WAVM catches the trap"
+                  - "harness: the engine's text"
+                function: trap_divzero
+                expect:
+                  returnValue: 1
+                  output: {text: "Call failed (return value=1)"}
+                vm:
+                  wamr:
+                    output: {regex: "Task [0-9]+ threw exception.*"}
+                diagnostics:
+                  trap: {contains: "divide by zero"}
+                """));
+        assertThat(spec.citations()).containsExactly("faasm:src/wavm/WAVMWasmModule.cpp:927-941 WAVM catches the trap",
+                "harness: the engine's text");
+        assertThat(spec.diagnostics().trap()).isPresent();
+        byte[] threw = Bytes.utf8("Task 7 threw exception. What: Error executing WASM function with WAMR");
+        assertThat(spec.expectOn(FaasmVm.WAMR).output().orElseThrow().matches(threw)).isTrue();
+        assertThat(spec.expectOn(FaasmVm.WAMR).returnValue()).contains(1);
+        assertThat(spec.expectOn(FaasmVm.WAVM).output().orElseThrow().matches(threw)).isFalse();
+    }
+
+    @Test
+    void aSpecWithoutSourceIsAnError() throws Exception {
+        Path file = write("nosource.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.getMessage()).contains("source"));
+    }
+
+    @Test
+    void aSourceMustNameAFaasmRepositoryOrTheHarness() throws Exception {
+        Path file = write("vague.yaml", "spec: 1\nsource: \"somewhere in Faasm\"\nfunction: echo\nexpect: {returnValue: 0}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::field).contains("/source"));
+    }
+
+    @Test
+    void theNormativePartCannotAssertAHostCallNameOrAnEngineTrapText() throws Exception {
+        for (String matcher : new String[] {"{contains: \"__faasm_read_input\"}", "{text: \"integer divide by zero\"}",
+                "{regex: \"out of bounds.*\"}"}) {
+            Path file = write("engine.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\n"
+                    + "expect:\n  chained:\n    - {function: echo, output: " + matcher + "}\n");
+            assertThatThrownBy(() -> new SpecLoader(specs).load(file)).as(matcher)
+                    .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                            .extracting(SpecLoadError::field).anyMatch(f -> f.startsWith("/expect/chained/0/output")));
+        }
+        Path diagnostic = write("diag.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\n"
+                + "expect: {returnValue: 1}\ndiagnostics:\n  trap: {contains: \"__faasm_read_input\"}\n");
+        assertThat(new SpecLoader(specs).load(diagnostic).diagnostics().trap()).isPresent();
+    }
+
+    @Test
     void placementDefaultsToTheBackendAndInPlace() throws Exception {
-        Spec spec = new SpecLoader(specs).load(write("plain.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0}\n"));
+        Spec spec = new SpecLoader(specs).load(write("plain.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0}\n"));
         assertThat(spec.placement()).isEqualTo(Placement.DEFAULT);
         assertThat(spec.requires()).doesNotContain(Capability.BROWSER_ENTRY);
     }
@@ -56,6 +114,7 @@ class SpecLoaderTest {
     void aBrowserEntryRequiresBrowserEntry() throws Exception {
         Spec spec = new SpecLoader(specs).load(write("cross.yaml", """
                 spec: 1
+                source: "harness: made in a test"
                 function: echo
                 placement: {entry: browser, chained: cluster}
                 requires: [chain-ptr]
@@ -68,7 +127,7 @@ class SpecLoaderTest {
 
     @Test
     void anUnknownPlacementIsASchemaError() throws Exception {
-        Path file = write("where.yaml", "spec: 1\nfunction: echo\nplacement: {entry: moon}\nexpect: {returnValue: 0}\n");
+        Path file = write("where.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nplacement: {entry: moon}\nexpect: {returnValue: 0}\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
                 .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
                         .extracting(SpecLoadError::field).contains("/placement/entry"));
@@ -76,7 +135,7 @@ class SpecLoaderTest {
 
     @Test
     void malformedYamlNamesFileAndLine() throws Exception {
-        Path file = write("bad.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0\n");
+        Path file = write("bad.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
                 .isInstanceOf(SpecLoadException.class)
                 .hasMessageContaining("bad.yaml:")
@@ -85,17 +144,17 @@ class SpecLoaderTest {
 
     @Test
     void unknownFieldNamesLineAndField() throws Exception {
-        Path file = write("typo.yaml", "spec: 1\nfunction: echo\nexpect:\n  returnValu: 0\n");
+        Path file = write("typo.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect:\n  returnValu: 0\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
                 .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
-                    assertThat(error.line()).isEqualTo(4);
+                    assertThat(error.line()).isEqualTo(5);
                     assertThat(error.field()).isEqualTo("/expect/returnValu");
                 }));
     }
 
     @Test
     void wrongTypeAndMissingFieldsAreReported() throws Exception {
-        Path file = write("types.yaml", "spec: 1\nfunction: Echo!\ninput: {text: 3, hex: zz}\n");
+        Path file = write("types.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: Echo!\ninput: {text: 3, hex: zz}\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
                 .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
                         .extracting(SpecLoadError::field)
@@ -104,7 +163,7 @@ class SpecLoaderTest {
 
     @Test
     void semanticErrorsNameTheField() throws Exception {
-        Path file = write("regex.yaml", "spec: 1\nfunction: echo\ninput: {file: nowhere.bin}\nexpect:\n  output: {regex: \"(\"}\n");
+        Path file = write("regex.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\ninput: {file: nowhere.bin}\nexpect:\n  output: {regex: \"(\"}\n");
         assertThatThrownBy(() -> new SpecLoader(specs).load(file))
                 .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
                         .extracting(SpecLoadError::field)
@@ -113,9 +172,9 @@ class SpecLoaderTest {
 
     @Test
     void oneBadSpecDoesNotStopTheOthers() throws Exception {
-        write("a/good.yaml", "spec: 1\nfunction: echo\nexpect: {returnValue: 0}\n");
+        write("a/good.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0}\n");
         write("a/bad.yaml", "spec: 2\nfunction: echo\nexpect: {}\n");
-        write("b/dup.yaml", "spec: 1\nid: a/good\nfunction: echo\nexpect: {}\n");
+        write("b/dup.yaml", "spec: 1\nsource: \"harness: made in a test\"\nid: a/good\nfunction: echo\nexpect: {}\n");
         write("data/not-a-spec.yaml", "anything: [");
         SpecCatalog catalog = SpecCatalog.load(specs);
         assertThat(catalog.specs()).extracting(Spec::id).containsExactly("a/good");
@@ -125,8 +184,8 @@ class SpecLoaderTest {
 
     @Test
     void selectorMatchesGlobsAndTags() throws Exception {
-        write("chain/one.yaml", "spec: 1\nfunction: echo\nexpect: {}\ntags: [chaining]\n");
-        write("io/two.yaml", "spec: 1\nfunction: echo\nexpect: {}\ntags: [io]\n");
+        write("chain/one.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {}\ntags: [chaining]\n");
+        write("io/two.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {}\ntags: [io]\n");
         SpecCatalog catalog = SpecCatalog.load(specs);
         assertThat(new SpecSelector(java.util.List.of("chain/*"), java.util.List.of()).select(catalog.specs()))
                 .extracting(Spec::id).containsExactly("chain/one");

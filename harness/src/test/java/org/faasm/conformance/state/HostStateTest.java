@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Faasm's two state tiers in inmemory mode (reference §2.7–2.8), host by host. */
@@ -18,10 +19,10 @@ class HostStateTest {
         upload.putGlobal("k", bytes("0000"));
         a.write("k", bytes("AAAA"));
         assertThat(b.read("k", 4)).isEqualTo(bytes("0000"));
-        assertThat(global.snapshot().get("k")).isEqualTo(bytes("0000"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("0000"));
 
         a.push("k");
-        assertThat(global.snapshot().get("k")).isEqualTo(bytes("AAAA"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("AAAA"));
         assertThat(b.read("k", 4)).as("b already holds a pulled copy").isEqualTo(bytes("0000"));
         b.pull("k", 4);
         assertThat(b.read("k", 4)).isEqualTo(bytes("AAAA"));
@@ -34,7 +35,7 @@ class HostStateTest {
     @Test
     void theFirstCreatorIsMainAndItsWritesAreGlobalAtOnce() {
         a.write("fresh", bytes("xy"));
-        assertThat(global.snapshot().get("fresh")).isEqualTo(bytes("xy"));
+        assertThat(global.values(List.of("fresh")).get("fresh")).isEqualTo(bytes("xy"));
         a.push("fresh");
         assertThat(b.read("fresh", 2)).isEqualTo(bytes("xy"));
     }
@@ -66,10 +67,10 @@ class HostStateTest {
         a.read("k", 4);
         a.writeMapped("k", bytes("MMMM"));
         a.push("k");
-        assertThat(global.snapshot().get("k")).as("mapped writes are not dirty").isEqualTo(bytes("0000"));
+        assertThat(global.values(List.of("k")).get("k")).as("mapped writes are not dirty").isEqualTo(bytes("0000"));
         a.flagDirty("k", 4);
         a.push("k");
-        assertThat(global.snapshot().get("k")).isEqualTo(bytes("MMMM"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("MMMM"));
     }
 
     @Test
@@ -80,7 +81,7 @@ class HostStateTest {
         b.writeOffset("k", 4, 3, bytes("Z"));
         b.pushPartial("k", null);
         a.pushPartial("k", null);
-        assertThat(global.snapshot().get("k")).as("each host's chunk, neither overwriting the other").isEqualTo(bytes("aXYZ"));
+        assertThat(global.values(List.of("k")).get("k")).as("each host's chunk, neither overwriting the other").isEqualTo(bytes("aXYZ"));
         assertThat(a.read("k", 4)).as("re-pulled after the push").isEqualTo(bytes("aXYZ"));
     }
 
@@ -91,7 +92,7 @@ class HostStateTest {
         a.write("k", bytes("WXYZ"));
         a.read("mask", 4);
         a.pushPartial("k", "mask");
-        assertThat(global.snapshot().get("k")).isEqualTo(bytes("aXaZ"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("aXaZ"));
     }
 
     @Test
@@ -100,7 +101,7 @@ class HostStateTest {
         a.writeOffset("k", 4, 0, bytes("Q"));
         a.flagDirty("k", 4, 0, 1);
         a.pushPartial("k", null);
-        assertThat(global.snapshot().get("k")).isEqualTo(bytes("Qaaa"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("Qaaa"));
         assertThatThrownBy(() -> a.flagDirty("k", 4, 3, 2)).isInstanceOf(StateException.class);
     }
 
