@@ -192,7 +192,7 @@ function failure(e, memory, capPages) {
     return returned(e.code);
   }
   if (e instanceof BindFailure) {
-    // faabric:src/scheduler/Scheduler.cpp:303-321: a throwing bind leaves no executor to claim
+    // faabric:src/scheduler/Scheduler.cpp:299-322: a throwing bind leaves no executor to claim
     return { outcome: 'NOT_FOUND', returnValue: 1, error: `bind failed: ${e.message}` };
   }
   if (e instanceof HostError || e instanceof ModuleLoadError) {

@@ -57,7 +57,7 @@ public final class MessageExecutor {
                     result = execute(instance, message);
                 }
             } catch (ModuleBind.BindFailure e) {
-                // faabric:src/scheduler/Scheduler.cpp:303-321: a throwing bind leaves no executor to claim
+                // faabric:src/scheduler/Scheduler.cpp:299-322: a throwing bind leaves no executor to claim
                 result = new Result(Outcome.NOT_FOUND, 1, "bind failed: " + e.getMessage());
             } catch (ModuleLoadException e) {
                 result = new Result(Outcome.HOST_ERROR, 1, e.getMessage());
