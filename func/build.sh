@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds every func/*.c into wasm/<name>.wasm (wasm32-wasi, Faasm-like link
-# flags). Output is byte-for-byte reproducible and committed.
+# Builds every func/<name>.c and func/<name>.cpp into wasm/<name>.wasm
+# (wasm32-wasi) as Faasm's toolchain does, as far as Debian's clang 14 allows.
+# Output is byte-for-byte reproducible and committed.
 #
 # Usage: func/build.sh [--check] [--clang PATH]
 #   --check       build into a temporary directory and compare with wasm/;
 #                 exit 1 naming every module that differs, is missing or extra
-#   --clang PATH  compiler to use (default: $CLANG, else clang)
+#   --clang PATH  C compiler to use (default: $CLANG, else clang); C++ uses
+#                 $CLANGXX, else the same path with ++ appended
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
             [ $# -ge 2 ] || { echo "build.sh: --clang needs a path" >&2; exit 2; }
             CLANG="$2"; shift 2 ;;
         --clang=*) CLANG="${1#--clang=}"; shift ;;
-        -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -27,49 +29,95 @@ done
 export LC_ALL=C
 export SOURCE_DATE_EPOCH=0
 
-CFLAGS=(--target=wasm32-wasi -O2 -I "$ROOT/func/include")
-# Faasm's executable link flags (cpp:faasmtools/build.py), minus the ones
-# that need Faasm's own sysroot. Unlike Faasm, __wasm_call_ctors is NOT
-# exported: lld 14 accepts --export=__wasm_call_ctors, but then it no longer
-# wraps _start with the constructor call, and this (2022) wasi-libc's _start
-# does not call it itself, so environ was never initialised. Without the
-# export lld wraps every export (_start, malloc, free) as
-# "__wasm_call_ctors(); f(); __wasm_call_dtors()": _start runs constructors
-# and, on a normal return, the destructors that flush stdio. A host calling
-# the exported malloc/free (await_call_output) also re-runs constructors and
-# destructors around that call (harmless for these functions: none of them
-# has its own constructors or relies on setenv across such a call).
-LDFLAGS=(
-    -Wl,--export=malloc
-    -Wl,--export=free
-    -Wl,-z,stack-size=4194304
-    -Wl,--stack-first
-    -Wl,--max-memory=4294901760
-    -Wl,--strip-debug
-)
+CLANGXX="${CLANGXX:-$CLANG++}"
 
+# Compile flags of cpp:faasmtools/build.py (WASM_CFLAGS, WASM_WASI_LIBC_CFLAGS)
+# minus --sysroot (Debian's default paths are right) and -msimd128/
+# -mrelaxed-simd (SIMD is not supported by every backend yet). The -m flags
+# enable what Faasm's linker --features list names; clang 14 does not enable
+# them by default.
+FEATURES=bulk-memory,mutable-globals,sign-ext,reference-types,multivalue
+CFLAGS=(
+    --target=wasm32-wasi -O3
+    -mbulk-memory -mmutable-globals -msign-ext -mreference-types -mmultivalue
+    -DANSI -D__faasm
+    -D_WASI_EMULATED_GETPID -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_SIGNAL
+    -I "$ROOT/func/include"
+)
+# Debian's wasm32 libc++ is built without exceptions.
+CXXFLAGS=(-fno-exceptions)
+# Executable link flags of cpp:faasmtools/build.py (WASM_EXE_LDFLAGS and the
+# linker --features), plus --export=_faasm_zygote from cpp:func/CMakeLists.txt.
+# __wasm_call_ctors is exported, so lld 14 no longer wraps the exports with
+# constructor and destructor calls: the host runs the constructors once, then
+# the zygote, when it binds the module (faasm:src/wavm/WAVMWasmModule.cpp,
+# doBindToFunctionInternal). Debian's crt1 _start leaves constructors to that
+# wrapping, so -nostartfiles drops it for our own func/lib/start.c, which,
+# like Faasm's wasi-libc fork, calls main without them. func/lib/zygote.c is
+# the default zygote (libfaasm's is cpp:libfaasm/zygote.cpp).
+LDFLAGS=(
+    -nostartfiles
+    -Wl,--stack-first
+    -Wl,--export=__heap_base
+    -Wl,--export=__data_end
+    -Wl,--export=free
+    -Wl,--export=malloc
+    -Wl,--export=__wasm_call_ctors
+    -Wl,--export=__stack_pointer
+    -Wl,--export=_faasm_zygote
+    -Wl,--max-memory=4294901760
+    -Wl,-z,stack-size=4194304
+    -Xlinker "--features=$FEATURES"
+    -Wl,--strip-debug
+    -lc-printscan-long-double
+    -lwasi-emulated-getpid
+    -lwasi-emulated-process-clocks
+    -lwasi-emulated-signal
+)
+SUPPORT=(start zygote)
+
+OBJ="$(mktemp -d)"
+trap 'rm -rf "$OBJ"' EXIT
 if [ "$CHECK" = 1 ]; then
-    OUT="$(mktemp -d)"
-    trap 'rm -rf "$OUT"' EXIT
+    OUT="$OBJ/wasm"
 else
     OUT="$ROOT/wasm"
-    mkdir -p "$OUT"
 fi
+mkdir -p "$OUT"
+
+# Compile from the repo root with relative paths so nothing depends on cwd.
+support=()
+for name in "${SUPPORT[@]}"; do
+    (cd "$ROOT" && "$CLANG" "${CFLAGS[@]}" -c -o "$OBJ/$name.o" "func/lib/$name.c")
+    support+=("$OBJ/$name.o")
+done
 
 shopt -s nullglob
-sources=("$ROOT"/func/*.c)
-[ ${#sources[@]} -gt 0 ] || { echo "build.sh: no func/*.c" >&2; exit 1; }
+sources=("$ROOT"/func/*.c "$ROOT"/func/*.cpp)
+[ ${#sources[@]} -gt 0 ] || { echo "build.sh: no func/*.c or func/*.cpp" >&2; exit 1; }
+
+# The source of function $1, empty when there is none.
+source_of() {
+    if [ -f "$ROOT/func/$1.c" ]; then echo "func/$1.c";
+    elif [ -f "$ROOT/func/$1.cpp" ]; then echo "func/$1.cpp"; fi
+}
 
 built=()
 for src in "${sources[@]}"; do
-    name="$(basename "$src" .c)"
+    file="$(basename "$src")"
+    name="${file%.*}"
     if ! [[ "$name" =~ ^[a-z0-9_]+$ ]]; then
         echo "build.sh: bad function name '$name' (must match [a-z0-9_]+)" >&2
         exit 1
     fi
-    # Compile from the repo root with relative paths so nothing depends on cwd.
-    (cd "$ROOT" && "$CLANG" "${CFLAGS[@]}" "${LDFLAGS[@]}" \
-        -o "$OUT/$name.wasm.tmp" "func/$name.c")
+    if [ -f "$ROOT/func/$name.c" ] && [ -f "$ROOT/func/$name.cpp" ]; then
+        echo "build.sh: both func/$name.c and func/$name.cpp exist" >&2
+        exit 1
+    fi
+    compiler=("$CLANG")
+    [ "${file##*.}" = cpp ] && compiler=("$CLANGXX" "${CXXFLAGS[@]}")
+    (cd "$ROOT" && "${compiler[@]}" "${CFLAGS[@]}" "${LDFLAGS[@]}" \
+        -o "$OUT/$name.wasm.tmp" "${support[@]}" "func/$file")
     mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
     built+=("$name")
 done
@@ -78,7 +126,7 @@ if [ "$CHECK" = 0 ]; then
     # Remove modules whose source is gone.
     for w in "$OUT"/*.wasm; do
         name="$(basename "$w" .wasm)"
-        [ -f "$ROOT/func/$name.c" ] || { echo "removing stale wasm/$name.wasm"; rm -f "$w"; }
+        [ -n "$(source_of "$name")" ] || { echo "removing stale wasm/$name.wasm"; rm -f "$w"; }
     done
     echo "built ${#built[@]} modules into wasm/"
     exit 0
@@ -87,15 +135,15 @@ fi
 bad=0
 for name in "${built[@]}"; do
     if [ ! -f "$ROOT/wasm/$name.wasm" ]; then
-        echo "MISSING: wasm/$name.wasm (func/$name.c has no committed module)"; bad=1
+        echo "MISSING: wasm/$name.wasm ($(source_of "$name") has no committed module)"; bad=1
     elif ! cmp -s "$OUT/$name.wasm" "$ROOT/wasm/$name.wasm"; then
         echo "DIFFERS: wasm/$name.wasm"; bad=1
     fi
 done
 for w in "$ROOT"/wasm/*.wasm; do
     name="$(basename "$w" .wasm)"
-    if [ ! -f "$ROOT/func/$name.c" ]; then
-        echo "EXTRA: wasm/$name.wasm (no func/$name.c)"; bad=1
+    if [ -z "$(source_of "$name")" ]; then
+        echo "EXTRA: wasm/$name.wasm (no func/$name.c or .cpp)"; bad=1
     fi
 done
 if [ "$bad" = 0 ]; then

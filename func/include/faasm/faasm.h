@@ -10,6 +10,16 @@
 
 #include "faasm/host_interface.h"
 
+/* Faasm runs the zygote once when it binds the module, after the static
+ * constructors, and every message starts from the state it leaves; a non-zero
+ * result fails the bind. Define one as FAASM_ZYGOTE() { ...; return 0; }
+ * (func/lib/zygote.c is the default). */
+#ifdef __cplusplus
+extern "C"
+#endif
+int _faasm_zygote(void);
+#define FAASM_ZYGOTE() int _faasm_zygote(void)
+
 /* Total size of the input in bytes. */
 static inline int faasm_input_size(void)
 {

@@ -35,6 +35,14 @@ export class GuestExit extends Error {
   }
 }
 
+/** WAVM would refuse to bind the module (no constructors export, a failing zygote): no executor, rv 1. */
+export class BindFailure extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'BindFailure';
+  }
+}
+
 /** A module that cannot be loaded (invalid bytes, an import of the wrong type). */
 export class ModuleLoadError extends Error {
   constructor(message) {

@@ -1,4 +1,4 @@
-import { GuestExit, HarnessError, HostCallTrap, HostError, ModuleLoadError } from './errors.mjs';
+import { BindFailure, GuestExit, HarnessError, HostCallTrap, HostError, ModuleLoadError } from './errors.mjs';
 import { bindImports } from './imports.mjs';
 import { MappedState } from './mapped-state.mjs';
 import { CallTrace } from './trace.mjs';
@@ -42,9 +42,10 @@ class MessageContext {
 }
 
 /**
- * Runs one Faasm message in a fresh instance, as a Faaslet does: `_start` for an entry point, or a
- * function-table entry for a pointer-chained call; then maps exit code, trap or host error to Faasm's
- * message-level outcome (reference §2.1). Every chained call is awaited before the message ends.
+ * Runs one Faasm message in a fresh instance, as a Faaslet does: binds it (constructors, then zygote),
+ * then `_start` for an entry point, or a function-table entry for a pointer-chained call; then maps
+ * exit code, trap, host error or failed bind to Faasm's message-level outcome (reference §2.1).
+ * Every chained call is awaited before the message ends.
  * A HarnessError (the cluster failing) is no outcome of the guest and propagates.
  */
 export async function runMessage(message, host) {
@@ -61,6 +62,7 @@ export async function runMessage(message, host) {
       const instance = new WebAssembly.Instance(loaded.module, bindImports(loaded.imports, host.faasmTable, ctx, wasi));
       ctx.bind(instance);
       wasi.bind(ctx.memory);
+      await bind(instance);
       instantiated = performance.now();
       result = await execute(instance, message);
     }
@@ -95,6 +97,28 @@ export async function runMessage(message, host) {
   };
 }
 
+/**
+ * Brings a fresh instance to the state WAVM binds a module to (faasm:src/wavm/WAVMWasmModule.cpp,
+ * doBindToFunctionInternal, executeZygoteFunction): the static constructors, then the zygote if
+ * exported. WAVM does this once and restores a snapshot for every message; running both in each
+ * fresh instance reaches the same state.
+ */
+async function bind(instance) {
+  const { __wasm_call_ctors: constructors, _faasm_zygote: zygote } = instance.exports;
+  if (typeof constructors !== 'function') {
+    // WAVMWasmModule.cpp:1484-1487 (executeWasmConstructorsFunction)
+    throw new BindFailure('Did not find __wasm_call_ctors');
+  }
+  await WebAssembly.promising(constructors)();
+  if (typeof zygote === 'function') {
+    const code = (await WebAssembly.promising(zygote)()) | 0;
+    if (code !== 0) {
+      // WAVMWasmModule.cpp:1466-1472: "Zygote for <user>/<function> failed with return code N"
+      throw new BindFailure(`Zygote failed (_faasm_zygote returned ${code})`);
+    }
+  }
+}
+
 /** Runs the entry and gives Faasm's return value: main's result or the exit code. */
 async function execute(instance, message) {
   try {
@@ -116,8 +140,8 @@ async function execute(instance, message) {
 }
 
 /**
- * A pointer-chained call (reference §1.4): constructors first (as WAVM does when binding), then
- * table entry `funcPtr` with no argument or with the input parsed as an int.
+ * A pointer-chained call (reference §1.4): table entry `funcPtr` of the bound instance, without
+ * `_start`, with no argument or with the input parsed as an int.
  */
 async function callTableEntry(instance, message) {
   const table = instance.exports[TABLE_EXPORT];
@@ -128,9 +152,6 @@ async function callTableEntry(instance, message) {
   const entry = table.get(index);
   if (entry === null) {
     throw new HostError('__faasm_chain_ptr', `function-table entry ${index} is empty`);
-  }
-  if (typeof instance.exports.__wasm_call_ctors === 'function') {
-    instance.exports.__wasm_call_ctors();
   }
   let params;
   if (entry.length === 0) {
@@ -160,6 +181,10 @@ function parseIntInput(input) {
 function failure(e, memory, capPages) {
   if (e instanceof GuestExit) {
     return returned(e.code);
+  }
+  if (e instanceof BindFailure) {
+    // faabric:src/scheduler/Scheduler.cpp:299-322: a throwing bind leaves no executor to claim
+    return { outcome: 'NOT_FOUND', returnValue: 1, error: `bind failed: ${e.message}` };
   }
   if (e instanceof HostError || e instanceof ModuleLoadError) {
     return { outcome: 'HOST_ERROR', returnValue: 1, error: e.message };

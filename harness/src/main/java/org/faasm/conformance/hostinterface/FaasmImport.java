@@ -6,7 +6,10 @@ import static org.faasm.conformance.hostinterface.ArgKind.INT;
 import static org.faasm.conformance.hostinterface.ArgKind.LENGTH;
 import static org.faasm.conformance.hostinterface.ArgKind.POINTER;
 
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +93,11 @@ public enum FaasmImport {
 
     public List<ArgKind> params() {
         return params;
+    }
+
+    /** The import's wasm type: every parameter and the result (if any) are i32. */
+    public FunctionType wasmType() {
+        return FunctionType.of(Collections.nCopies(params.size(), ValType.I32), hasResult ? List.of(ValType.I32) : List.of());
     }
 
     public static Optional<FaasmImport> byName(String importName) {

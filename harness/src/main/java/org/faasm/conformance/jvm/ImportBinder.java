@@ -11,10 +11,8 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
-import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +75,7 @@ final class ImportBinder {
     }
 
     private static void checkSignature(FaasmImport call, FunctionType declared) throws ModuleLoadException {
-        List<ValType> params = Collections.nCopies(call.params().size(), ValType.I32);
-        List<ValType> results = call.hasResult() ? List.of(ValType.I32) : List.of();
-        FunctionType expected = FunctionType.of(params, results);
+        FunctionType expected = call.wasmType();
         if (!expected.equals(declared)) {
             throw new ModuleLoadException("import env." + call.importName() + " is declared as " + declared
                     + " but the host interface defines " + expected);

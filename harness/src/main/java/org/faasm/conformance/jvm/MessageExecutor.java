@@ -23,9 +23,10 @@ import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.observe.Timings;
 
 /**
- * Runs one Faasm message in a fresh Chicory instance, the way a Faaslet does: {@code _start} for an
- * entry point, or a function-table entry for a pointer-chained call; then maps exit code, trap or
- * host error to Faasm's message-level outcome (reference §2.1).
+ * Runs one Faasm message in a fresh Chicory instance, the way a Faaslet does: binds it (constructors,
+ * then zygote), then {@code _start} for an entry point, or a function-table entry for a
+ * pointer-chained call; then maps exit code, trap, host error or failed bind to Faasm's message-level
+ * outcome (reference §2.1).
  */
 public final class MessageExecutor {
     private final ModuleCache modules;
@@ -51,9 +52,13 @@ public final class MessageExecutor {
                     result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "' for user " + message.user());
                 } else {
                     instance = instantiate(module.get(), new ImportBinder(context, wasi));
+                    ModuleBind.run(instance);
                     instantiated = System.nanoTime();
                     result = execute(instance, message);
                 }
+            } catch (ModuleBind.BindFailure e) {
+                // faabric:src/scheduler/Scheduler.cpp:299-322: a throwing bind leaves no executor to claim
+                result = new Result(Outcome.NOT_FOUND, 1, "bind failed: " + e.getMessage());
             } catch (ModuleLoadException e) {
                 result = new Result(Outcome.HOST_ERROR, 1, e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
@@ -125,8 +130,8 @@ public final class MessageExecutor {
     }
 
     /**
-     * A pointer-chained call (reference §1.4): constructors first (as WAVM does when binding), then
-     * table entry {@code funcPtr}, with no argument or with the input parsed as an int.
+     * A pointer-chained call (reference §1.4): table entry {@code funcPtr} of the bound instance, without
+     * {@code _start}, with no argument or with the input parsed as an int.
      */
     private static int callTableEntry(Instance instance, Message message) {
         TableInstance table = instance.tableCount() > 0 ? instance.table(0) : null;
@@ -137,9 +142,6 @@ public final class MessageExecutor {
         if (function < 0) {
             throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr() + " is empty");
         }
-        if (exportsFunction(instance, "__wasm_call_ctors")) {
-            instance.export("__wasm_call_ctors").apply();
-        }
         FunctionType type = instance.type(instance.functionType(function));
         long[] args = switch (type.params().size()) {
             case 0 -> new long[0];
@@ -149,16 +151,6 @@ public final class MessageExecutor {
         };
         long[] results = instance.getMachine().call(function, args);
         return results == null || results.length == 0 ? 0 : (int) results[0];
-    }
-
-    private static boolean exportsFunction(Instance instance, String name) {
-        var exports = instance.module().exportSection();
-        for (int i = 0; i < exports.exportCount(); i++) {
-            if (exports.getExport(i).name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** WAVM's reading of a pointer call's input: an int, 0 when empty. */

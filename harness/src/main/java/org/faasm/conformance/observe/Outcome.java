@@ -8,7 +8,10 @@ public enum Outcome {
     TRAPPED,
     /** A host call refused the request (Faasm's "Task … threw exception"). */
     HOST_ERROR,
-    /** The function to run does not exist (Faasm: "Error trying to claim executor"). */
+    /**
+     * No executor could be claimed (Faasm: "Error trying to claim executor"): the function does not
+     * exist, or its module does not bind (no {@code __wasm_call_ctors}, a zygote returning non-zero).
+     */
     NOT_FOUND;
 
     /** True when the run failed before a return value could be produced. */

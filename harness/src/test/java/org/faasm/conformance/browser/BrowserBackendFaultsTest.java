@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.faasm.conformance.faasm.FaasmEndpoints;
+import org.faasm.conformance.faasm.StateProbe;
+import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.spec.Bytes;
@@ -26,10 +28,12 @@ import org.faasm.conformance.spec.BytesMatcher;
 import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.spec.Placement;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.testing.TinyModule;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the browser backend must survive: each fault gets a clear verdict quickly, and the next spec still runs. */
 class BrowserBackendFaultsTest {
@@ -51,6 +55,24 @@ class BrowserBackendFaultsTest {
             assertThat(looping.message()).contains("no result within 500 ms").doesNotContain("did not stop");
             assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
             assertThat(backend.session().evaluate("() => faasm.runs()", null).get()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void aModuleWithoutConstructorsDoesNotBindAndNothingOfItRuns(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("no_ctors.wasm"), TinyModule.withoutConstructors());
+        // The backend reads state through its probe function, from the same folder.
+        String probe = StateProbe.FUNCTION + ".wasm";
+        Files.copy(WASM.resolve(probe), dir.resolve(probe));
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(dir));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(20))) {
+            Verdict verdict = runner.run(spec("no_ctors", Placement.DEFAULT, Optional.empty()), backend);
+            assertThat(verdict.observation()).hasValueSatisfying(o -> {
+                assertThat(o.outcome()).isEqualTo(Outcome.NOT_FOUND);
+                assertThat(o.returnValue()).isEqualTo(1);
+                assertThat(o.output()).asString().isEqualTo("Error trying to claim executor");
+                assertThat(o.error()).isEqualTo("bind failed: Did not find __wasm_call_ctors");
+            });
         }
     }
 

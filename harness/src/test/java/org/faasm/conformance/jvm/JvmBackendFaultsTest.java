@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.spec.Bytes;
 import org.faasm.conformance.spec.BytesMatcher;
 import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.testing.TinyModule;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
@@ -27,15 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JvmBackendFaultsTest {
     private final Path wasm = ProjectLayout.locate().wasm();
     private SpecRunner runner;
+    /** The default deadline, for runs that may be a cold JVM's first compile (most of a second under load). */
+    private SpecRunner patient;
 
     @BeforeEach
     void start() {
         runner = new SpecRunner(Duration.ofMillis(500));
+        patient = new SpecRunner(Duration.ofSeconds(5));
     }
 
     @AfterEach
     void stop() {
         runner.close();
+        patient.close();
     }
 
     @Test
@@ -74,9 +80,23 @@ class JvmBackendFaultsTest {
     }
 
     @Test
+    void aModuleWithoutConstructorsDoesNotBindAndNothingOfItRuns(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("no_ctors.wasm"), TinyModule.withoutConstructors());
+        try (JvmBackend backend = backend(dir)) {
+            Verdict verdict = patient.run(spec("no_ctors", ""), backend);
+            assertThat(verdict.observation()).hasValueSatisfying(o -> {
+                assertThat(o.outcome()).isEqualTo(Outcome.NOT_FOUND);
+                assertThat(o.returnValue()).isEqualTo(1);
+                assertThat(o.output()).asString().isEqualTo("Error trying to claim executor");
+                assertThat(o.error()).isEqualTo("bind failed: Did not find __wasm_call_ctors");
+            });
+        }
+    }
+
+    @Test
     void anUnimplementedImportTrapsNamingIt() {
         try (JvmBackend backend = backend(wasm)) {
-            Verdict verdict = runner.run(spec("missing_import", ""), backend);
+            Verdict verdict = patient.run(spec("missing_import", ""), backend);
             assertThat(verdict.observation()).hasValueSatisfying(o -> {
                 assertThat(o.returnValue()).isEqualTo(1);
                 assertThat(o.error()).contains("env.__faasm_").contains("is not implemented by the jvm backend");
