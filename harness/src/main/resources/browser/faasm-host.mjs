@@ -48,9 +48,12 @@ export const FAASM_CALLS = {
     return copied;
   },
 
-  /** Exactly `len` bytes (WAMR's behaviour); the last write wins. */
+  /**
+   * As WAVM, Faasm's default VM, reads it: a C string from the pointer, whatever the length says
+   * (faasm:src/wavm/faasm.cpp _writeOutputImpl); the last write wins.
+   */
   __faasm_write_output(ctx, a) {
-    ctx.output = a.buffer(0, 1);
+    ctx.output = a.memory.cStringBytes(a.i32(0));
   },
 
   /** Faasm's test flags: ALWAYS_ON is 1, anything else 0. */

@@ -34,6 +34,11 @@ export class GuestMemory {
 
   /** A NUL-terminated UTF-8 string; one that runs off the end of memory is a trap. */
   cString(ptr) {
+    return utf8.decode(this.cStringBytes(ptr));
+  }
+
+  /** The bytes of a NUL-terminated string, without the NUL (a copy); one that runs off the end of memory is a trap. */
+  cStringBytes(ptr) {
     this.check(ptr, 1, 'string');
     const bytes = new Uint8Array(this.memory.buffer);
     const start = ptr >>> 0;
@@ -41,7 +46,7 @@ export class GuestMemory {
     if (end < 0) {
       throw new HostCallTrap(`${this.call}: string at ${hex(ptr)} has no NUL before the end of memory (${bytes.length} bytes)`);
     }
-    return utf8.decode(bytes.subarray(start, end));
+    return bytes.slice(start, end);
   }
 
   check(ptr, length, what) {

@@ -6,35 +6,36 @@ import org.faasm.conformance.verdict.Mismatch;
 import org.faasm.conformance.verdict.Verdict;
 
 /**
- * Judges a {@code consensus: true} spec: the backends that observed it must agree. Backends outside a
- * strict majority fail; with no majority (e.g. two backends that differ) every observing backend fails,
- * since nothing says which one is right.
+ * Judges a {@code consensus: true} spec: the backends that observed it and follow the same Faasm VM
+ * must agree. Backends outside a strict majority of their VM's backends fail; with no majority (e.g.
+ * two backends that differ) every one of them fails, since nothing says which one is right.
  */
 public final class Consensus {
     private Consensus() {}
 
     public static List<Verdict> judge(List<Verdict> verdicts, Agreement agreement) {
-        if (agreement.state() == Agreement.State.NOT_COMPARED) {
-            return verdicts.stream().map(v -> v.observation().isPresent()
-                    ? v.withMessage(v.message() + "; consensus not checked: only " + v.backend() + " produced an observation")
-                    : v).toList();
-        }
-        List<List<String>> groups = agreement.groups();
-        Optional<List<String>> majority = groups.get(0).size() * 2 > agreement.compared().size()
-                ? Optional.of(groups.get(0)) : Optional.empty();
-        return verdicts.stream().map(v -> judgeOne(v, agreement, majority)).toList();
+        return verdicts.stream().map(v -> judgeOne(v, agreement)).toList();
     }
 
-    private static Verdict judgeOne(Verdict verdict, Agreement agreement, Optional<List<String>> majority) {
+    private static Verdict judgeOne(Verdict verdict, Agreement agreement) {
         String backend = verdict.backend();
-        if (!agreement.compared().contains(backend) || majority.map(m -> m.contains(backend)).orElse(false)) {
+        if (!agreement.compared().contains(backend)) {
             return verdict;
         }
-        String other = majority.map(m -> m.get(0))
-                .orElseGet(() -> agreement.compared().stream().filter(b -> !b.equals(backend)).findFirst().orElseThrow());
+        List<String> peers = agreement.peers(backend);
+        if (peers.size() < 2) {
+            return verdict.withMessage(verdict.message() + "; consensus not checked: no other backend following "
+                    + agreement.vms().get(backend).id() + " produced an observation");
+        }
+        Optional<List<String>> majority = agreement.groups().stream().filter(g -> peers.contains(g.get(0)))
+                .filter(g -> g.size() * 2 > peers.size()).findFirst();
+        if (majority.map(m -> m.contains(backend)).orElse(false)) {
+            return verdict;
+        }
+        String other = majority.map(m -> m.get(0)).orElseGet(() -> peers.stream().filter(b -> !b.equals(backend)).findFirst().orElseThrow());
         Comparison comparison = agreement.between(backend, other).orElseThrow();
         String expected = majority.map(m -> "the same observation as " + String.join(", ", m))
-                .orElse("a majority of " + agreement.compared() + " to agree");
+                .orElse("a majority of " + peers + " to agree");
         return verdict.failedWith(new Mismatch("consensus", expected, comparison.describe()));
     }
 }

@@ -22,6 +22,14 @@ public interface Backend extends AutoCloseable {
     /** What it runs on, e.g. {@code Chicory 1.7.5 (compiler)}. */
     String version();
 
+    /**
+     * The expectations file it is judged by ({@code specs/expectations/<name>.yaml}). A model of another
+     * column shares that column's file, so the column's predicted failures are checked on every run.
+     */
+    default String expectationsName() {
+        return name();
+    }
+
     /** Whether it can run here at all; checked once per run. */
     Availability availability();
 

@@ -59,8 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-runs", description = "Fresh backends timed after the first, for the cold-start median (default: 7; quick: 3).")
     Integer coldRuns;
 
-    @Option(names = "--backend", description = "Backend for the suite and cold-start sections (default: jvm).")
-    String backend = "jvm";
+    @Option(names = "--backend", description = "Backend for the suite and cold-start sections (default: jvm-wavm).")
+    String backend = "jvm-wavm";
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "JSON report (default: reports/bench.json under the repository root).")

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +67,25 @@ public final class ExpectationsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Per backend, each spec's status before expectations. */
+    /**
+     * Per expectations file, each spec's status before expectations: that of the column the file is
+     * named after where it ran, else that of a model judged by the same file (jvm-wavm for faasm-wavm).
+     */
     private static Map<String, Map<String, Status>> observed(JsonNode report) {
-        Map<String, Map<String, Status>> byBackend = new TreeMap<>();
-        report.path("results").forEach(r -> byBackend.computeIfAbsent(r.path("backend").asText(), b -> new LinkedHashMap<>())
-                .put(r.path("spec").asText(), ResultStatus.observed(r)));
-        return byBackend;
+        Map<String, String> files = new HashMap<>();
+        report.path("backends").forEach(b -> files.put(b.path("name").asText(), b.path("expectations").asText(b.path("name").asText())));
+        Map<String, Map<String, Status>> byFile = new TreeMap<>();
+        report.path("results").forEach(r -> {
+            String backend = r.path("backend").asText();
+            String file = files.getOrDefault(backend, backend);
+            String spec = r.path("spec").asText();
+            Status status = ResultStatus.observed(r);
+            Map<String, Status> statuses = byFile.computeIfAbsent(file, f -> new LinkedHashMap<>());
+            Status earlier = statuses.get(spec);
+            if (earlier == null || earlier == Status.UNAVAILABLE || (backend.equals(file) && status != Status.UNAVAILABLE)) {
+                statuses.put(spec, status);
+            }
+        });
+        return byFile;
     }
 }

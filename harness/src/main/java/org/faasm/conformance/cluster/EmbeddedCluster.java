@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.jvm.Engine;
 import org.faasm.conformance.jvm.JvmBackend;
@@ -37,7 +38,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         FunctionStore functions = new FunctionStore();
         this.state = new StateSpaces(workers);
         this.modules = new ModuleCache(functions, Engine.COMPILER);
-        this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES), state, workers, messageTimeout,
+        this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES, FaasmVm.WAVM), state, workers, messageTimeout,
                 ChainedCallTimeout.configured());
         this.upload = server("Upload Server", new UploadServer(functions, modules, state));
         this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers));

@@ -53,6 +53,8 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
         capabilities.remove(Capability.DIAGNOSTICS);
+        // The embedded cluster runs the jvm engine as WAVM, Faasm's default VM.
+        capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
     }
 

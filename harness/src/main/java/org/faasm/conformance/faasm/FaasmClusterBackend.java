@@ -103,12 +103,7 @@ public final class FaasmClusterBackend implements Backend {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
                 Capability.DIAGNOSTICS));
-        if (vm().equals(FaasmVm.WAMR)) {
-            capabilities.removeAll(EnumSet.of(Capability.STATE_OFFSET, Capability.STATE_LOCKS, Capability.STATE_DIRTY,
-                    Capability.CLEAR_APPENDED));
-        } else {
-            capabilities.remove(Capability.AWAIT_CALL_OUTPUT);
-        }
+        capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
     }
 

@@ -9,6 +9,7 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import java.util.Map;
 import java.util.Optional;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 
 /** Chaining and awaiting calls (reference §2.4–2.6). */
@@ -48,11 +49,16 @@ final class ChainingCalls {
         return awaited(args.i32(0)).map(Observation::returnValue).orElse(0);
     }
 
+    /** The child's return value, its output delivered the way the message's VM does it. */
+    private Integer awaitCallOutput(HostCallArgs args) {
+        return context.vm.vm == FaasmVm.WAVM ? awaitIntoBuffer(args) : awaitIntoGuestMalloc(args);
+    }
+
     /**
      * libfaasm's prototype {@code (id, char** out, int* outLen)}: the output goes into a buffer from the
-     * guest's own {@code malloc}, which the guest then owns (WAMR's behaviour).
+     * guest's own {@code malloc}, which the guest then owns (WAMR: faasm:src/wamr/faasm.cpp:74-106).
      */
-    private Integer awaitCallOutput(HostCallArgs args) {
+    private Integer awaitIntoGuestMalloc(HostCallArgs args) {
         int outPtr = args.i32(1);
         int outLenPtr = args.i32(2);
         args.memory.check(outPtr, 4, "output pointer");
@@ -63,6 +69,22 @@ final class ChainingCalls {
         args.memory.write(buffer, output);
         args.memory.writeI32(outPtr, buffer);
         args.memory.writeI32(outLenPtr, output.length);
+        return child.map(Observation::returnValue).orElse(0);
+    }
+
+    /**
+     * WAVM's reading {@code (id, char* buffer, int bufferLen)}: strncpy of the output into the buffer
+     * for the output's own length — up to its first NUL, then NULs — whatever bufferLen says
+     * (faasm:src/wavm/chaining.cpp:30-57). Not libfaasm's ABI: a libfaasm guest sees its pointers overwritten.
+     */
+    private Integer awaitIntoBuffer(HostCallArgs args) {
+        Optional<Observation> child = awaited(args.i32(0));
+        byte[] output = child.map(Observation::output).orElse(new byte[0]);
+        byte[] copied = new byte[output.length];
+        for (int i = 0; i < output.length && output[i] != 0; i++) {
+            copied[i] = output[i];
+        }
+        args.memory.write(args.i32(1), copied);
         return child.map(Observation::returnValue).orElse(0);
     }
 

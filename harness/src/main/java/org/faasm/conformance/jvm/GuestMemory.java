@@ -37,12 +37,16 @@ final class GuestMemory {
 
     /** Reads a NUL-terminated UTF-8 string; a string that runs off the end of memory is a trap. */
     String cString(int ptr) {
+        return new String(cStringBytes(ptr), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of a NUL-terminated string, without the NUL; one that runs off the end of memory is a trap. */
+    byte[] cStringBytes(int ptr) {
         check(ptr, 1, "string");
         long end = size();
         for (long at = Integer.toUnsignedLong(ptr); at < end; at++) {
             if (memory.read((int) at) == 0) {
-                int length = (int) (at - Integer.toUnsignedLong(ptr));
-                return new String(memory.readBytes(ptr, length), StandardCharsets.UTF_8);
+                return memory.readBytes(ptr, (int) (at - Integer.toUnsignedLong(ptr)));
             }
         }
         throw new HostCallTrap(call + ": string at " + hex(ptr) + " has no NUL before the end of memory (" + end + " bytes)");

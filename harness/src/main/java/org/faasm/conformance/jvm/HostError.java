@@ -5,4 +5,9 @@ final class HostError extends RuntimeException {
     HostError(String call, String message) {
         super(call + ": " + message);
     }
+
+    /** An error whose text is exactly what Faasm's exception says (its what()). */
+    HostError(String what) {
+        super(what);
+    }
 }

@@ -56,7 +56,7 @@ final class ImportBinder {
 
     private ImportFunction bindFunction(String module, String name, FunctionType type) throws ModuleLoadException {
         Optional<FaasmImport> faasmImport = FaasmImport.MODULE.equals(module) ? FaasmImport.byName(name) : Optional.empty();
-        if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get())) {
+        if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get()) && context.vm.links(faasmImport.get())) {
             FaasmImport call = faasmImport.get();
             checkSignature(call, type);
             return new HostFunction(module, name, type, traced(call, faasm.get(call)));
@@ -66,11 +66,14 @@ final class ImportBinder {
             if (!provided.functionType().equals(type)) {
                 throw new ModuleLoadException("import " + module + "." + name + " has type " + type + ", WASI defines " + provided.functionType());
             }
-            return new HostFunction(module, name, type, tracedRaw(name, provided.handle()));
+            return new HostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, provided.handle())));
         }
         String what = module + "." + name;
+        String why = faasmImport.filter(call -> !context.vm.links(call)).isPresent()
+                ? what + " is not linked: " + context.vm.vm.id() + " does not define it"
+                : what + " is not implemented by the jvm backend";
         return new HostFunction(module, name, type, tracedRaw(what, (instance, args) -> {
-            throw new HostCallTrap(what + " is not implemented by the jvm backend");
+            throw new HostCallTrap(why);
         }));
     }
 

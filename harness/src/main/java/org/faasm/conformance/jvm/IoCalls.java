@@ -36,9 +36,9 @@ final class IoCalls {
         return copied;
     }
 
-    /** Exactly {@code len} bytes (WAMR's behaviour); the last write wins. */
+    /** As the message's VM reads it (a C string on WAVM, exactly {@code len} bytes on WAMR); the last write wins. */
     private Integer writeOutput(HostCallArgs args) {
-        context.output = args.buffer(0, 1);
+        context.output = context.vm.output(args);
         return null;
     }
 

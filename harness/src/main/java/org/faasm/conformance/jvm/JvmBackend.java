@@ -6,6 +6,7 @@ import java.util.Set;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -19,16 +20,23 @@ public final class JvmBackend implements Backend {
     public static final int DEFAULT_MEMORY_CAP_PAGES = 4096;
 
     private final String name;
+    private final FaasmVm vm;
     private final Engine engine;
     private final ModuleCache modules;
     private final MessageExecutor executor;
-    private final ChainedCallTimeout awaitTimeout = ChainedCallTimeout.configured();
+    private final ChainedCallTimeout awaitTimeout;
 
-    public JvmBackend(String name, Path wasmDir, Engine engine, int memoryCapPages) {
+    /**
+     * A backend that runs every message as {@code vm} would where Faasm's two VMs differ, awaiting a
+     * chained call that never comes for {@code awaitTimeout}.
+     */
+    public JvmBackend(String name, FaasmVm vm, ChainedCallTimeout awaitTimeout, Path wasmDir, Engine engine, int memoryCapPages) {
         this.name = name;
+        this.vm = vm;
+        this.awaitTimeout = awaitTimeout;
         this.engine = engine;
         this.modules = new ModuleCache(new WasmDirectory(wasmDir), engine);
-        this.executor = new MessageExecutor(modules, memoryCapPages);
+        this.executor = new MessageExecutor(modules, memoryCapPages, vm);
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class JvmBackend implements Backend {
 
     @Override
     public String version() {
-        return "Chicory " + chicoryVersion() + " (" + engine.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        return "Chicory " + chicoryVersion() + " (" + engine.name().toLowerCase(java.util.Locale.ROOT) + "), as " + vm.id();
     }
 
     /** From the Maven metadata inside Chicory's jar, so the report names the version really on the class path. */
@@ -61,14 +69,31 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        // Everything but an entry in a browser, which only the browser backend runs.
-        return EnumSet.complementOf(EnumSet.of(Capability.BROWSER_ENTRY));
+    public FaasmVm vm() {
+        return vm;
     }
 
+    /** The real cluster's file: what this model does is what that column is predicted to do. */
+    @Override
+    public String expectationsName() {
+        return "faasm-" + vm.id();
+    }
+
+    /** Everything but an entry in a browser (only the browser backend runs one) and what its VM cannot do. */
+    @Override
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.complementOf(EnumSet.of(Capability.BROWSER_ENTRY));
+        capabilities.removeAll(Capability.unsupportedOn(vm));
+        return capabilities;
+    }
+
+    /** The calls it implements that its VM links. */
     @Override
     public Set<FaasmImport> implementedImports() {
-        return FaasmHost.IMPLEMENTED;
+        Set<FaasmImport> imports = EnumSet.noneOf(FaasmImport.class);
+        imports.addAll(FaasmHost.IMPLEMENTED);
+        imports.retainAll(vm.imports());
+        return imports;
     }
 
     /** Compiles the entry module (a missing or invalid one is the spec's setup failing) and those it chains by name. */

@@ -8,15 +8,17 @@ import org.faasm.conformance.state.HostState;
 final class MessageContext {
     final Message message;
     final CallScheduler cluster;
+    final VmModel vm;
     final HostState state;
     final CallTrace trace = new CallTrace();
     final MappedState mapped;
     final List<Integer> chainedIds = new ArrayList<>();
     byte[] output = new byte[0];
 
-    MessageContext(Message message, CallScheduler cluster) {
+    MessageContext(Message message, CallScheduler cluster, VmModel vm) {
         this.message = message;
         this.cluster = cluster;
+        this.vm = vm;
         this.state = cluster.host(message.user(), message.host());
         this.mapped = new MappedState(state);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.observe.Timings;
@@ -31,14 +32,17 @@ import org.faasm.conformance.observe.Timings;
 public final class MessageExecutor {
     private final ModuleCache modules;
     private final int memoryCapPages;
+    private final VmModel vm;
 
-    public MessageExecutor(ModuleCache modules, int memoryCapPages) {
+    /** Runs messages as the given Faasm VM would where the two differ. */
+    public MessageExecutor(ModuleCache modules, int memoryCapPages, FaasmVm vm) {
         this.modules = modules;
         this.memoryCapPages = memoryCapPages;
+        this.vm = VmModel.of(vm);
     }
 
     public Observation run(Message message, CallScheduler cluster) throws InterruptedException {
-        MessageContext context = new MessageContext(message, cluster);
+        MessageContext context = new MessageContext(message, cluster, vm);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         long start = System.nanoTime();
@@ -51,8 +55,12 @@ public final class MessageExecutor {
                 if (module.isEmpty()) {
                     result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "' for user " + message.user());
                 } else {
+                    Optional<String> unlinked = vm.refusesToLink(module.get().module());
+                    if (unlinked.isPresent()) {
+                        throw new ModuleBind.BindFailure(unlinked.get());
+                    }
                     instance = instantiate(module.get(), new ImportBinder(context, wasi));
-                    ModuleBind.run(instance);
+                    vm.bind(instance);
                     instantiated = System.nanoTime();
                     result = execute(instance, message);
                 }
@@ -115,7 +123,7 @@ public final class MessageExecutor {
     }
 
     /** Runs the entry and returns Faasm's return value: main's result or the exit code. */
-    private static Result execute(Instance instance, Message message) {
+    private Result execute(Instance instance, Message message) {
         try {
             if (message.funcPtr() == 0) {
                 instance.export("_start").apply();
@@ -133,37 +141,24 @@ public final class MessageExecutor {
      * A pointer-chained call (reference §1.4): table entry {@code funcPtr} of the bound instance, without
      * {@code _start}, with no argument or with the input parsed as an int.
      */
-    private static int callTableEntry(Instance instance, Message message) {
+    private int callTableEntry(Instance instance, Message message) {
         TableInstance table = instance.tableCount() > 0 ? instance.table(0) : null;
         if (table == null || message.funcPtr() < 0 || message.funcPtr() >= table.size()) {
-            throw new HostError("__faasm_chain_ptr", "function-table index " + message.funcPtr() + " is out of range");
+            throw vm.badTableEntry("function-table index " + message.funcPtr() + " is out of range");
         }
         int function = table.ref(message.funcPtr());
         if (function < 0) {
-            throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr() + " is empty");
+            throw vm.badTableEntry("function-table entry " + message.funcPtr() + " is empty");
         }
         FunctionType type = instance.type(instance.functionType(function));
         long[] args = switch (type.params().size()) {
             case 0 -> new long[0];
-            case 1 -> new long[] {parseIntInput(message.input())};
+            case 1 -> new long[] {vm.pointerArgument(message.input())};
             default -> throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr()
                     + " takes " + type.params().size() + " parameters; at most one is supported");
         };
         long[] results = instance.getMachine().call(function, args);
-        return results == null || results.length == 0 ? 0 : (int) results[0];
-    }
-
-    /** WAVM's reading of a pointer call's input: an int, 0 when empty. */
-    private static int parseIntInput(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8).trim();
-        if (text.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new HostError("__faasm_chain_ptr", "input '" + text + "' is not an int for a one-parameter entry");
-        }
+        return vm.pointerReturnValue(results == null || results.length == 0 ? 0 : (int) results[0]);
     }
 
     private Result failure(Throwable e, Instance instance) {
@@ -222,12 +217,11 @@ public final class MessageExecutor {
     }
 
     /** Faasm's message output: the guest's output, replaced when the message failed (reference §2.1). */
-    private static byte[] messageOutput(Message message, MessageContext context, Result result) {
+    private byte[] messageOutput(Message message, MessageContext context, Result result) {
         return switch (result.outcome) {
             case RETURNED -> result.returnValue == 0 ? context.output : Observation.callFailedOutput(result.returnValue);
-            // WAVM catches a trap inside the VM and reports return value 1 (faasm:src/wavm/WAVMWasmModule.cpp:927-941);
-            // a host error is a C++ exception that reaches faabric's executor.
-            case TRAPPED -> Observation.callFailedOutput(result.returnValue);
+            // A host error is a C++ exception that reaches faabric's executor on either VM.
+            case TRAPPED -> vm.trapOutput(message);
             case HOST_ERROR -> Observation.threwExceptionOutput(message.id(), result.error);
             case NOT_FOUND -> "Error trying to claim executor".getBytes(StandardCharsets.UTF_8);
         };

@@ -32,7 +32,7 @@ final class ModuleBind {
         }
     }
 
-    private static boolean exportsFunction(Instance instance, String name) {
+    static boolean exportsFunction(Instance instance, String name) {
         var exports = instance.module().exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
             var export = exports.getExport(i);

@@ -32,7 +32,7 @@ final class FieldTable {
 
     static List<Row> of(Expectation expect, Diagnostics diagnostics, Verdict verdict, Observation observed) {
         FieldTable table = new FieldTable(verdict);
-        table.add("diagnostics.trap", diagnostics.trap().map(BytesMatcher::describe).orElse("none"),
+        table.add("diagnostics.trap", describe(diagnostics.trap()),
                 observed.outcome().isError() ? observed.outcome() + ": " + observed.error() : "none");
         table.message("", expect.returnValue(), expect.output(), expect.chained(), observed);
         table.add("stdout", describe(expect.stdout()), Bytes.describe(observed.stdout()));

@@ -51,7 +51,7 @@ public final class JsonReport {
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         ArrayNode backends = root.putArray("backends");
         run.backends().forEach(b -> {
-            ObjectNode node = backends.addObject().put("name", b.name()).put("version", b.version()).put("vm", b.vm().id())
+            ObjectNode node = backends.addObject().put("name", b.name()).put("version", b.version()).put("vm", b.vm().id()).put("expectations", b.expectations())
                     .put("available", b.available()).put("reason", b.reason())
                     .put("started", b.started().toString()).put("finished", b.finished().toString());
             names(node.putArray("implementedImports"), b.implementedImports());

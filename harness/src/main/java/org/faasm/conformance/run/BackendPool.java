@@ -45,7 +45,8 @@ public final class BackendPool implements AutoCloseable {
 
     /** What the report says about each backend; a backend still open shows the present as its end. */
     public List<BackendInfo> infos() {
-        return members.stream().map(m -> new BackendInfo(m.backend.name(), m.version(), m.backend.vm(), m.availability.available(),
+        return members.stream().map(m -> new BackendInfo(m.backend.name(), m.version(), m.backend.vm(), m.backend.expectationsName(),
+                m.availability.available(),
                 m.availability.reason(), m.backend.implementedImports(), m.opened,
                 m.closed == null ? Instant.now() : m.closed)).toList();
     }

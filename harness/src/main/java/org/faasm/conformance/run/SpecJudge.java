@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.faasm.conformance.agreement.Agreement;
 import org.faasm.conformance.agreement.Consensus;
 import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.verdict.ExpectedStatus;
@@ -37,7 +38,7 @@ public final class SpecJudge implements AutoCloseable {
         List<Verdict> verdicts = new ArrayList<>();
         for (BackendPool.Member member : pool.members()) {
             String name = member.backend().name();
-            Optional<ExpectedStatus> expected = expectations.lookup(name, spec.id());
+            Optional<ExpectedStatus> expected = expectations.lookup(member.backend().expectationsName(), spec.id());
             if (!member.availability().available()) {
                 verdicts.add(Verdict.of(spec.id(), name, Status.UNAVAILABLE, member.availability().reason(), 0));
             } else if (expected.filter(e -> e.status() == Status.SKIP).isPresent()) {
@@ -49,15 +50,16 @@ public final class SpecJudge implements AutoCloseable {
                 verdicts.add(runner.run(spec, member.backend()));
             }
         }
-        Agreement agreement = Agreement.of(observations(verdicts));
+        Map<String, FaasmVm> vms = new LinkedHashMap<>();
+        pool.members().forEach(m -> vms.put(m.backend().name(), m.backend().vm()));
+        Agreement agreement = Agreement.of(observations(verdicts), vms);
         List<Verdict> judged = spec.consensus() ? Consensus.judge(verdicts, agreement) : verdicts;
         return new SpecOutcome(spec, judged.stream().map(this::applyExpectation).toList(), agreement);
     }
 
     private boolean canRun(Spec spec, BackendPool.Member member) {
-        String name = member.backend().name();
         return member.availability().available()
-                && expectations.lookup(name, spec.id()).filter(e -> e.status() == Status.SKIP).isEmpty()
+                && expectations.lookup(member.backend().expectationsName(), spec.id()).filter(e -> e.status() == Status.SKIP).isEmpty()
                 && SpecRunner.missingCapabilities(spec, member.backend()).isEmpty();
     }
 
@@ -65,7 +67,9 @@ public final class SpecJudge implements AutoCloseable {
         if (verdict.status() == Status.UNAVAILABLE || verdict.expectation().isPresent()) {
             return verdict;
         }
-        return expectations.lookup(verdict.backend(), verdict.specId()).map(e -> e.apply(verdict)).orElse(verdict);
+        String file = pool.members().stream().filter(m -> m.backend().name().equals(verdict.backend())).findFirst()
+                .map(m -> m.backend().expectationsName()).orElse(verdict.backend());
+        return expectations.lookup(file, verdict.specId()).map(e -> e.apply(verdict)).orElse(verdict);
     }
 
     private static Map<String, Observation> observations(List<Verdict> verdicts) {

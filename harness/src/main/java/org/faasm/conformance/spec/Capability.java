@@ -1,6 +1,9 @@
 package org.faasm.conformance.spec;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmVm;
 
 /** A feature a spec may require and a backend may lack; a backend without it reports SKIP. */
 public enum Capability {
@@ -29,6 +32,14 @@ public enum Capability {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * What specs may require that a Faasm VM cannot do (reference §1.7, §2.6): WAMR links no offset-state,
+     * lock, dirty-flag or clear_appended calls; WAVM's await_call_output is not libfaasm's ABI.
+     */
+    public static Set<Capability> unsupportedOn(FaasmVm vm) {
+        return vm == FaasmVm.WAMR ? EnumSet.of(STATE_OFFSET, STATE_LOCKS, STATE_DIRTY, CLEAR_APPENDED) : EnumSet.of(AWAIT_CALL_OUTPUT);
     }
 
     public static Capability fromId(String id) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.expectations.Expectations;
-import org.faasm.conformance.jvm.JvmBackendProvider;
+import org.faasm.conformance.jvm.JvmBackendProviders;
 import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
@@ -39,10 +39,15 @@ class AgreementTest {
     void aSecondJvmAgreesWithTheFirstOnEverySpec() {
         try (BackendPool pool = BackendPool.of(List.of(jvm(), new RenamedBackend(jvm(), "jvm2")));
                 SpecJudge judge = new SpecJudge(pool, Expectations.none(), Duration.ofSeconds(5))) {
-            // Specs jvm cannot run (an entry placed in a browser) are SKIP on both, so there is nothing to compare.
+            // Specs jvm cannot run (an entry placed in a browser) are SKIP on both, so there is nothing to compare;
+            // nor is there for a spec that times out on both (an await of an id that never runs waits Faasm's 300 s).
             var jvmCapabilities = pool.members().get(0).backend().capabilities();
             for (Spec spec : CATALOG.specs().stream().filter(s -> jvmCapabilities.containsAll(s.requires())).toList()) {
-                Agreement agreement = judge.judge(spec).agreement();
+                SpecOutcome outcome = judge.judge(spec);
+                if (outcome.verdicts().stream().allMatch(v -> v.status() == Status.TIMEOUT)) {
+                    continue;
+                }
+                Agreement agreement = outcome.agreement();
                 assertThat(agreement.state()).as(spec.id() + ": " + agreement.firstDivergence().map(Comparison::describe).orElse(""))
                         .isEqualTo(Agreement.State.AGREE);
             }
@@ -121,7 +126,7 @@ class AgreementTest {
         Verdict faulty = outcome.verdicts().get(2);
         assertThat(faulty.mismatches()).singleElement().satisfies(m -> {
             assertThat(m.field()).isEqualTo("consensus");
-            assertThat(m.expected()).isEqualTo("the same observation as jvm, jvm2");
+            assertThat(m.expected()).isEqualTo("the same observation as jvm-wavm, jvm2");
             assertThat(m.actual()).contains("first divergent host call").contains("__faasm_chain_name");
         });
     }
@@ -153,7 +158,7 @@ class AgreementTest {
     }
 
     private static Backend jvm() {
-        return new JvmBackendProvider().create(new BackendConfig(LAYOUT.wasm()));
+        return new JvmBackendProviders.Wavm().create(new BackendConfig(LAYOUT.wasm()));
     }
 
     private static HostCall call(String name, String result, String... args) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.faasm.conformance.backend.BackendConfig;
-import org.faasm.conformance.jvm.JvmBackendProvider;
+import org.faasm.conformance.jvm.JvmBackendProviders;
 import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.SpecJudge;
 import org.faasm.conformance.spec.Spec;
@@ -33,7 +33,7 @@ class ExpectationsTest {
     @Test
     void anEmptyReasonIsRejectedNamingFileLineAndField(@TempDir Path root) throws Exception {
         TempProject project = new TempProject(root);
-        Path file = project.write("specs/expectations/jvm.yaml", """
+        Path file = project.write("specs/expectations/faasm-wavm.yaml", """
                 expectations:
                   - spec: io/echo_text
                     status: FAIL
@@ -93,7 +93,7 @@ class ExpectationsTest {
         TempProject project = new TempProject(root).copySpec("io/echo_text");
         project.write("specs/io/failing.yaml", FAILING_ECHO);
         project.write("specs/io/skipped.yaml", FAILING_ECHO);
-        Path file = project.write("specs/expectations/jvm.yaml", """
+        Path file = project.write("specs/expectations/faasm-wavm.yaml", """
                 expectations:
                   - spec: io/failing
                     status: FAIL
@@ -159,7 +159,7 @@ class ExpectationsTest {
         SpecCatalog catalog = SpecCatalog.load(project.layout().specs());
         Expectations expectations = new ExpectationsLoader().load(project.layout().expectations());
         assertThat(expectations.errors()).isEmpty();
-        try (BackendPool pool = BackendPool.of(List.of(new JvmBackendProvider().create(new BackendConfig(project.layout().wasm()))));
+        try (BackendPool pool = BackendPool.of(List.of(new JvmBackendProviders.Wavm().create(new BackendConfig(project.layout().wasm()))));
                 SpecJudge judge = new SpecJudge(pool, expectations, Duration.ofSeconds(5))) {
             return catalog.specs().stream().map(Spec::id).sorted()
                     .map(id -> judge.judge(catalog.specs().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow()))

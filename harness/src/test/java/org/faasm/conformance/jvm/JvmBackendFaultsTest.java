@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
@@ -94,18 +95,37 @@ class JvmBackendFaultsTest {
     }
 
     @Test
-    void anUnimplementedImportTrapsNamingIt() {
+    void anImportWamrLinksButTheHostLacksTrapsNamingIt() {
+        try (JvmBackend backend = backend(wasm, FaasmVm.WAMR)) {
+            Verdict verdict = patient.run(spec("missing_import", ""), backend);
+            assertThat(verdict.observation()).hasValueSatisfying(o -> {
+                assertThat(o.outcome()).isEqualTo(Outcome.TRAPPED);
+                assertThat(o.returnValue()).isEqualTo(1);
+                assertThat(o.error()).contains("env.__faasm_s3_get_num_buckets").contains("is not implemented by the jvm backend");
+                assertThat(o.output()).asString().endsWith("threw exception. What: Error executing WASM function with WAMR");
+            });
+        }
+    }
+
+    @Test
+    void anImportWavmHasNoIntrinsicForFailsTheBind() {
         try (JvmBackend backend = backend(wasm)) {
             Verdict verdict = patient.run(spec("missing_import", ""), backend);
             assertThat(verdict.observation()).hasValueSatisfying(o -> {
-                assertThat(o.returnValue()).isEqualTo(1);
-                assertThat(o.error()).contains("env.__faasm_").contains("is not implemented by the jvm backend");
+                assertThat(o.outcome()).isEqualTo(Outcome.NOT_FOUND);
+                assertThat(o.output()).asString().isEqualTo("Error trying to claim executor");
+                assertThat(o.error()).contains("env.__faasm_s3_get_num_buckets").contains("Missing import");
+                assertThat(o.trace()).as("nothing of the module ran").isEmpty();
             });
         }
     }
 
     private JvmBackend backend(Path dir) {
-        return new JvmBackend("jvm", dir, Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
+        return backend(dir, FaasmVm.WAVM);
+    }
+
+    private static JvmBackend backend(Path dir, FaasmVm vm) {
+        return new JvmBackend("jvm-" + vm.id(), vm, ChainedCallTimeout.configured(), dir, Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
     }
 
     private static Spec echo() {

@@ -42,7 +42,7 @@ class HtmlReportBrowserTest {
 
             Locator rows = page.locator("#matrix tbody tr");
             assertThat(rows).hasCount(SmallRun.SPECS.size());
-            assertThat(page.locator("#matrix thead th")).containsText(new String[] {"spec", "tags", "jvm", "jvm2", "faulty", "agree"});
+            assertThat(page.locator("#matrix thead th")).containsText(new String[] {"spec", "tags", "jvm-wavm", "jvm2", "faulty", "agree"});
             assertThat(page.locator("#not-a-ranking")).containsText("not a ranking");
             assertThat(page.locator("td.agree[data-spec='chaining/by_name']")).hasText("diverge");
             assertThat(page.locator("td.agree[data-spec='io/echo_text']")).hasText("agree");
@@ -56,7 +56,7 @@ class HtmlReportBrowserTest {
             assertThat(details.locator(".trace-column")).hasCount(2);
             // The faulty host never chained, so where jvm chained it went on to its next call.
             assertThat(details.locator(".trace-column[data-backend='faulty'] li.divergent")).not().containsText("__faasm_chain_name");
-            assertThat(details.locator(".trace-column[data-backend='jvm'] li.divergent")).containsText("__faasm_chain_name(\"echo\"");
+            assertThat(details.locator(".trace-column[data-backend='jvm-wavm'] li.divergent")).containsText("__faasm_chain_name(\"echo\"");
             assertThat(details.locator(".divergence-note").first()).containsText("first divergent host call");
             page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("index.png")).setFullPage(true));
 

@@ -25,7 +25,7 @@ class ReportFilesTest {
         assertThat(report.path("results")).hasSize(SmallRun.SPECS.size() * 3);
         JsonNode byName = spec(report, "chaining/by_name");
         assertThat(byName.path("agreement").path("state").asText()).isEqualTo("DIVERGE");
-        assertThat(byName.path("agreement").path("groups").toString()).isEqualTo("[[\"jvm\",\"jvm2\"],[\"faulty\"]]");
+        assertThat(byName.path("agreement").path("groups").toString()).isEqualTo("[[\"jvm-wavm\",\"jvm2\"],[\"faulty\"]]");
         JsonNode pair = byName.path("agreement").path("pairs").get(1);
         assertThat(pair.path("firstDivergentCall").path("left").path("call").asText()).isEqualTo("__faasm_chain_name");
         assertThat(byName.path("imports").path("called").toString()).contains("__faasm_chain_name", "__faasm_await_call");
@@ -51,7 +51,7 @@ class ReportFilesTest {
         ObjectNode earlier = (ObjectNode) ReportWriter.read(first.json());
         for (JsonNode result : earlier.path("results")) {
             String key = result.path("spec").asText() + " " + result.path("backend").asText();
-            if (key.equals("io/echo_text jvm")) {
+            if (key.equals("io/echo_text jvm-wavm")) {
                 ((ObjectNode) result).put("status", "FAIL");
             } else if (key.equals("chaining/by_name faulty")) {
                 ((ObjectNode) result).put("status", "PASS");
@@ -64,7 +64,7 @@ class ReportFilesTest {
 
         BaselineDiff diff = second.baseline().orElseThrow();
         assertThat(diff.regressions()).extracting(BaselineDiff.Change::toString).containsExactly("chaining/by_name [faulty]: PASS → FAIL");
-        assertThat(diff.fixes()).extracting(BaselineDiff.Change::toString).containsExactly("io/echo_text [jvm]: FAIL → PASS");
+        assertThat(diff.fixes()).extracting(BaselineDiff.Change::toString).containsExactly("io/echo_text [jvm-wavm]: FAIL → PASS");
         JsonNode report = ReportWriter.read(second.json());
         assertThat(new SchemaResource(JsonReport.SCHEMA).validate(report)).isEmpty();
         assertThat(report.path("baseline").path("regressions")).hasSize(1);

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -36,6 +37,16 @@ public class RenamedBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         return delegate.capabilities();
+    }
+
+    @Override
+    public FaasmVm vm() {
+        return delegate.vm();
+    }
+
+    @Override
+    public void prepare(Spec spec) throws Exception {
+        delegate.prepare(spec);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.coverage.ModuleImports;
 import org.faasm.conformance.expectations.Expectations;
-import org.faasm.conformance.jvm.JvmBackendProvider;
+import org.faasm.conformance.jvm.JvmBackendProviders;
 import org.faasm.conformance.report.ReportWriter;
 import org.faasm.conformance.report.RunInfo;
 import org.faasm.conformance.run.BackendPool;
@@ -43,6 +43,6 @@ public final class SmallRun {
     }
 
     private static Backend jvm(ProjectLayout layout) {
-        return new JvmBackendProvider().create(new BackendConfig(layout.wasm()));
+        return new JvmBackendProviders.Wavm().create(new BackendConfig(layout.wasm()));
     }
 }
