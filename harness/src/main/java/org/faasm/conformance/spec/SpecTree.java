@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.faasm.conformance.support.BoundedJsonMapper;
 
 /**
  * The specs folder: the only place spec and expectations files, and the files a spec names, are read
@@ -17,8 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * and a FIFO cannot hang the loader; a file's size is checked before it is read.
  */
 public final class SpecTree {
-    /** The largest file a spec may name (an input or an expected value): the largest request body the embedded cluster takes. */
-    public static final int MAX_DATA_FILE_BYTES = 64 << 20;
+    /** The largest file a spec may name (an input or an expected value): the largest value the harness carries. */
+    public static final int MAX_DATA_FILE_BYTES = BoundedJsonMapper.MAX_VALUE_BYTES;
     /** The largest spec or expectations file: YAML is parsed whole, and large values belong in a data file. */
     public static final int MAX_YAML_FILE_BYTES = 1 << 20;
 
