@@ -63,10 +63,10 @@ class ConformanceSuiteTest {
         started = Instant.now();
         layout = ProjectLayout.locate();
         catalog = SpecCatalog.load(layout.specs());
-        Expectations expectations = new ExpectationsLoader().load(layout.expectations());
+        Backends registry = new Backends();
+        Expectations expectations = new ExpectationsLoader(registry.names()).load(layout.expectations());
         loadErrors.addAll(catalog.errors());
         loadErrors.addAll(expectations.errors());
-        Backends registry = new Backends();
         List<String> names = Selection.fromSystemProperties().backendsOr(registry.names());
         pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names);
         judge = new SpecJudge(pool, expectations, SpecRunner.DEFAULT_TIMEOUT);

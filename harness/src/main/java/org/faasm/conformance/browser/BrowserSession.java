@@ -26,7 +26,7 @@ import org.faasm.conformance.support.DaemonThreads;
 final class BrowserSession implements AutoCloseable {
     /** How long one page call waits for a run before the thread looks at the cancel flag again. */
     static final int SLICE_MS = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new org.faasm.conformance.support.BoundedJsonMapper();
 
     /** A run's outcome ({result} or {error}) and what the console showed meanwhile. */
     record Outcome(JsonNode outcome, List<String> console) {}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.expectations.Entry;
 import org.faasm.conformance.expectations.Expectations;
 import org.faasm.conformance.expectations.ExpectationsFile;
@@ -43,7 +44,7 @@ public final class ExpectationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream console = System.out;
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
-        Expectations current = new ExpectationsLoader().load(layout.expectations());
+        Expectations current = new ExpectationsLoader(new Backends().names()).load(layout.expectations());
         if (!current.errors().isEmpty()) {
             current.errors().forEach(e -> System.err.println("LOAD-ERROR " + e));
             System.err.println("fix the expectations files first; nothing was rewritten");

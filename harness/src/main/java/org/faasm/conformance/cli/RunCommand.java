@@ -68,12 +68,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
-        Expectations expectations = new ExpectationsLoader().load(layout.expectations());
+        Backends registry = new Backends();
+        Expectations expectations = new ExpectationsLoader(registry.names()).load(layout.expectations());
         List<SpecLoadError> loadErrors = new ArrayList<>(catalog.errors());
         loadErrors.addAll(expectations.errors());
         loadErrors.forEach(e -> console.println("LOAD-ERROR " + e));
         Selection selection = new Selection(specs, tags, backends);
-        Backends registry = new Backends();
         RunResult result;
         try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), selection.backendsOr(registry.names()))) {
             result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)

@@ -16,7 +16,7 @@ import java.util.Set;
  * strings, bytes as base64.
  */
 final class PlannerJson {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new org.faasm.conformance.support.BoundedJsonMapper();
 
     /** faabric.planner.HttpMessage */
     static final Set<String> ENVELOPE_FIELDS = Set.of("http_type", "type", "payload", "payloadJson");

@@ -15,7 +15,7 @@ final class PlannerMessages {
     static final int FLUSH_SCHEDULING_STATE = 4;
     static final int EXECUTE_BATCH = 10;
     static final int EXECUTE_BATCH_STATUS = 11;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new org.faasm.conformance.support.BoundedJsonMapper();
 
     private PlannerMessages() {}
 

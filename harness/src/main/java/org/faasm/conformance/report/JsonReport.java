@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.SpecOutcome;
-import org.faasm.conformance.spec.Bytes;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.verdict.ExpectedStatus;
@@ -32,7 +29,8 @@ import org.faasm.conformance.verdict.Verdict;
 /**
  * A run as {@code report.json} (format 1, schema {@value #SCHEMA}): run info, backends, files that did
  * not load, each spec with its agreement and imports, every verdict with its observation, and
- * host-interface coverage. The HTML page and the Markdown summary are rendered from this JSON.
+ * host-interface coverage. The HTML page and the Markdown summary are rendered from this JSON. Each
+ * value is stored once and bounded ({@link ReportBounds}).
  */
 public final class JsonReport {
     public static final String FILE = "report.json";
@@ -103,9 +101,10 @@ public final class JsonReport {
         ArrayNode pairs = node.putArray("pairs");
         for (Comparison pair : agreement.pairs()) {
             ObjectNode p = pairs.addObject().put("left", pair.left()).put("right", pair.right()).put("agree", pair.agree())
-                    .put("summary", pair.describe());
+                    .put("summary", ReportBounds.text(pair.describe()));
             ArrayNode differences = p.putArray("differences");
-            pair.differences().forEach(d -> differences.addObject().put("field", d.field()).put("left", d.left()).put("right", d.right()));
+            pair.differences().forEach(d -> differences.addObject().put("field", d.field())
+                    .put("left", ReportBounds.text(d.left())).put("right", ReportBounds.text(d.right())));
             pair.firstDivergentCall().ifPresent(c -> p.set("firstDivergentCall", callDivergence(c)));
         }
         return node;
@@ -122,16 +121,17 @@ public final class JsonReport {
     private static ObjectNode verdict(Spec spec, Verdict verdict, FaasmVm vm) {
         ObjectNode node = JSON.createObjectNode();
         node.put("spec", verdict.specId()).put("backend", verdict.backend()).put("status", verdict.status().name())
-                .put("message", verdict.message()).put("durationMs", verdict.durationNanos() / 1e6);
+                .put("message", ReportBounds.text(verdict.message())).put("durationMs", verdict.durationNanos() / 1e6);
         verdict.expectation().ifPresent(e -> node.set("expectation", expectation(e)));
         ArrayNode mismatches = node.putArray("mismatches");
         for (Mismatch m : verdict.mismatches()) {
-            mismatches.addObject().put("field", m.field()).put("expected", m.expected()).put("actual", m.actual());
+            mismatches.addObject().put("field", m.field()).put("expected", ReportBounds.text(m.expected()))
+                    .put("actual", ReportBounds.text(m.actual()));
         }
         verdict.observation().ifPresent(o -> {
             ArrayNode fields = node.putArray("fields");
             FieldTable.of(spec.expectOn(vm), spec.diagnostics(), verdict, o).forEach(r -> fields.addObject().put("field", r.field())
-                    .put("expected", r.expected()).put("actual", r.actual()).put("ok", r.ok()));
+                    .put("expected", ReportBounds.text(r.expected())).put("actual", ReportBounds.text(r.actual())).put("ok", r.ok()));
             node.set("observation", observation(o));
         });
         return node;
@@ -147,14 +147,15 @@ public final class JsonReport {
     static ObjectNode observation(Observation o) {
         ObjectNode node = JSON.createObjectNode();
         node.put("function", o.function()).put("funcPtr", o.funcPtr()).put("host", o.host())
-                .put("outcome", o.outcome().name()).put("returnValue", o.returnValue()).put("error", o.error());
-        node.set("input", bytes(o.input()));
-        node.set("output", bytes(o.output()));
-        node.set("stdout", bytes(o.stdout()));
-        node.set("stderr", bytes(o.stderr()));
-        o.console().forEach(node.putArray("console")::add);
+                .put("outcome", o.outcome().name()).put("returnValue", o.returnValue()).put("error", ReportBounds.text(o.error()));
+        node.set("input", ReportBounds.bytes(o.input()));
+        node.set("output", ReportBounds.bytes(o.output()));
+        node.set("stdout", ReportBounds.bytes(o.stdout()));
+        node.set("stderr", ReportBounds.bytes(o.stderr()));
+        ArrayNode console = node.putArray("console");
+        o.console().forEach(line -> console.add(ReportBounds.text(line)));
         ObjectNode state = node.putObject("stateAfter");
-        o.stateAfter().forEach((key, value) -> state.set(key, bytes(value)));
+        o.stateAfter().forEach((key, value) -> state.set(key, ReportBounds.bytes(value)));
         ArrayNode trace = node.putArray("trace");
         o.trace().forEach(call -> trace.add(call(call)));
         ArrayNode chained = node.putArray("chained");
@@ -166,8 +167,9 @@ public final class JsonReport {
 
     private static ObjectNode call(HostCall call) {
         ObjectNode entry = JSON.createObjectNode().put("call", call.name());
-        call.arguments().forEach(entry.putArray("args")::add);
-        entry.put("result", call.result());
+        ArrayNode args = entry.putArray("args");
+        call.arguments().forEach(arg -> args.add(ReportBounds.text(arg)));
+        entry.put("result", ReportBounds.text(call.result()));
         return entry;
     }
 
@@ -186,15 +188,5 @@ public final class JsonReport {
 
     private static void names(ArrayNode array, Collection<FaasmImport> imports) {
         imports.stream().sorted().map(FaasmImport::importName).forEach(array::add);
-    }
-
-    /** Bytes as text when printable (for people) and always as base64 (for tools). */
-    private static ObjectNode bytes(byte[] value) {
-        ObjectNode node = JSON.createObjectNode();
-        if (Bytes.isPrintableText(value)) {
-            node.put("text", new String(value, StandardCharsets.UTF_8));
-        }
-        node.put("base64", Base64.getEncoder().encodeToString(value));
-        return node;
     }
 }

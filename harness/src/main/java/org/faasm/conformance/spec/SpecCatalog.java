@@ -3,6 +3,7 @@ package org.faasm.conformance.spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +18,17 @@ import java.util.stream.Stream;
 public record SpecCatalog(Path root, List<Spec> specs, List<SpecLoadError> errors) {
 
     public static SpecCatalog load(Path root) {
+        List<Path> files = specFiles(root);
         SpecLoader loader = new SpecLoader(root);
         List<Spec> specs = new ArrayList<>();
         List<SpecLoadError> errors = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
-        for (Path file : specFiles(root)) {
+        for (Path file : files) {
             try {
                 Spec spec = loader.load(file);
                 Path earlier = seen.putIfAbsent(spec.id(), file);
                 if (earlier != null) {
-                    errors.add(new SpecLoadError(file, 0, "/id", "duplicate spec id " + spec.id() + ", also used by " + earlier));
+                    errors.add(new SpecLoadError(file, 0, "", "duplicate spec id " + spec.id() + ", also the id of " + earlier));
                 } else {
                     specs.add(spec);
                 }
@@ -42,7 +44,8 @@ public record SpecCatalog(Path root, List<Spec> specs, List<SpecLoadError> error
             throw new IllegalArgumentException("no specs folder at " + root.toAbsolutePath());
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
+            // Symbolic links, FIFOs and devices are listed too, so the loader refuses them by name instead of skipping them.
+            return files.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .filter(p -> !isUnder(root, p, "expectations") && !isUnder(root, p, "data"))
                     .sorted()

@@ -1,10 +1,6 @@
 package org.faasm.conformance.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,10 +21,12 @@ import org.faasm.conformance.hostinterface.FaasmVm;
 public final class SpecLoader {
     private final SchemaResource schema = new SchemaResource(SchemaResource.SPEC_V1);
     private final Path specsRoot;
+    private final SpecTree tree;
 
-    /** @param specsRoot the folder spec ids are relative to */
+    /** @param specsRoot the folder spec ids are relative to, and the only one files are read from */
     public SpecLoader(Path specsRoot) {
         this.specsRoot = specsRoot;
+        this.tree = new SpecTree(specsRoot);
     }
 
     public Spec load(Path file) throws SpecLoadException {
@@ -40,30 +38,24 @@ public final class SpecLoader {
         if (!errors.isEmpty()) {
             throw new SpecLoadException(errors);
         }
-        Mapper mapper = new Mapper(file, document);
-        Spec spec = mapper.spec(defaultId(file));
+        Mapper mapper = new Mapper(file, document, tree);
+        Spec spec = mapper.spec(id(file));
         if (!mapper.errors.isEmpty()) {
             throw new SpecLoadException(mapper.errors);
         }
         return spec;
     }
 
-    private static YamlDocument parse(Path file) throws SpecLoadException {
-        try {
-            YamlDocument document = YamlDocument.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (document.root() == null || !document.root().isObject()) {
-                throw new SpecLoadException(List.of(new SpecLoadError(file, 1, "", "a spec must be a YAML mapping")));
-            }
-            return document;
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SpecLoadException(List.of(new SpecLoadError(file, line, "", "malformed YAML: " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new SpecLoadException(List.of(new SpecLoadError(file, 0, "", "cannot read: " + e)));
+    private YamlDocument parse(Path file) throws SpecLoadException {
+        YamlDocument document = YamlDocument.read(tree, file);
+        if (document.root() == null || !document.root().isObject()) {
+            throw new SpecLoadException(List.of(new SpecLoadError(file, 1, "", "a spec must be a YAML mapping")));
         }
+        return document;
     }
 
-    private String defaultId(Path file) {
+    /** Ids are paths: a spec cannot name itself, so no spec can take another's place. */
+    private String id(Path file) {
         String relative = specsRoot.relativize(file).toString().replace('\\', '/');
         return relative.replaceFirst("\\.ya?ml$", "");
     }
@@ -72,14 +64,16 @@ public final class SpecLoader {
     private static final class Mapper {
         private final Path file;
         private final YamlDocument document;
+        private final SpecTree tree;
         private final List<SpecLoadError> errors = new ArrayList<>();
 
-        Mapper(Path file, YamlDocument document) {
+        Mapper(Path file, YamlDocument document, SpecTree tree) {
             this.file = file;
             this.document = document;
+            this.tree = tree;
         }
 
-        Spec spec(String defaultId) {
+        Spec spec(String id) {
             JsonNode root = document.root();
             Set<Capability> requires = new LinkedHashSet<>();
             root.path("requires").forEach(c -> requires.add(Capability.fromId(c.asText())));
@@ -93,7 +87,7 @@ public final class SpecLoader {
             root.path("given").path("state").fields()
                     .forEachRemaining(e -> given.put(e.getKey(), bytes(e.getValue(), "/given/state/" + e.getKey())));
             return new Spec(
-                    root.has("id") ? root.get("id").asText() : defaultId,
+                    id,
                     file,
                     root.path("summary").asText(""),
                     root.get("function").asText(),
@@ -212,13 +206,13 @@ public final class SpecLoader {
                     case "text" -> Bytes.utf8(value);
                     case "hex" -> Bytes.fromHex(value);
                     case "base64" -> Base64.getDecoder().decode(value);
-                    case "file" -> Files.readAllBytes(file.resolveSibling(value));
+                    case "file" -> tree.readNamed(file, value);
                     default -> throw new IllegalStateException("schema allows no " + kind);
                 };
             } catch (IllegalArgumentException e) {
                 error(pointer + "/" + kind, "invalid " + kind + ": " + e.getMessage());
-            } catch (IOException e) {
-                error(pointer + "/file", "cannot read " + file.resolveSibling(value) + ": " + e);
+            } catch (SpecTree.RefusedFile e) {
+                error(pointer + "/file", e.getMessage());
             }
             return new byte[0];
         }

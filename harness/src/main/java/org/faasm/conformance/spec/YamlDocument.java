@@ -3,16 +3,20 @@ package org.faasm.conformance.spec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A parsed YAML document together with the line on which each JSON-pointer location starts. */
 public final class YamlDocument {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** A key given twice is an error: otherwise the last one would silently win. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final JsonNode root;
@@ -23,7 +27,24 @@ public final class YamlDocument {
         this.lines = lines;
     }
 
-    public static YamlDocument parse(String text) throws JsonProcessingException {
+    /** Reads a YAML file from the specs tree; every failure names the file and, where known, the line. */
+    public static YamlDocument read(SpecTree tree, Path file) throws SpecLoadException {
+        try {
+            return parse(StrictUtf8.decode(tree.readYaml(file)));
+        } catch (SpecTree.RefusedFile e) {
+            throw failure(file, 0, e.getMessage());
+        } catch (StrictUtf8.Malformed e) {
+            throw failure(file, e.line(), e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw failure(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "malformed YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static SpecLoadException failure(Path file, int line, String message) {
+        return new SpecLoadException(List.of(new SpecLoadError(file, line, "", message)));
+    }
+
+    private static YamlDocument parse(String text) throws JsonProcessingException {
         JsonNode root = MAPPER.readTree(text);
         return new YamlDocument(root, lineIndex(text));
     }

@@ -57,11 +57,13 @@ public final class FailureReport {
         }
     }
 
-    /** The bytes as text (when printable) and as a hex dump of up to 256 bytes. */
+    /** The bytes as text (their first {@value Bytes#DESCRIBED_TEXT_BYTES}, when printable) and as a hex dump of up to 256 bytes. */
     static String dump(byte[] bytes) {
         StringBuilder text = new StringBuilder();
-        if (Bytes.isPrintableText(bytes)) {
-            text.append("  text: ").append(new String(bytes, StandardCharsets.UTF_8).replace("\n", "\n        ")).append('\n');
+        byte[] head = Bytes.head(bytes, Bytes.DESCRIBED_TEXT_BYTES);
+        if (Bytes.isPrintableText(head)) {
+            text.append("  text: ").append(new String(head, StandardCharsets.UTF_8).replace("\n", "\n        "))
+                    .append(head.length < bytes.length ? "…" : "").append('\n');
         }
         HexFormat hex = HexFormat.ofDelimiter(" ");
         int shown = Math.min(bytes.length, 256);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.faasm.conformance.backend.BackendConfig;
+import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.jvm.JvmBackendProviders;
 import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.SpecJudge;
@@ -15,6 +16,7 @@ import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecLoadError;
 import org.faasm.conformance.testing.TempProject;
+import org.faasm.conformance.verdict.ExpectedStatus;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ExpectationsTest {
     @Test
     void anEmptyReasonIsRejectedNamingFileLineAndField(@TempDir Path root) throws Exception {
         TempProject project = new TempProject(root);
-        Path file = project.write("specs/expectations/faasm-wavm.yaml", """
+        Path file = project.write("specs/expectations/jvm-wavm.yaml", """
                 expectations:
                   - spec: io/echo_text
                     status: FAIL
@@ -42,46 +44,83 @@ class ExpectationsTest {
                     status: FAIL
                     reason: ""
                 """);
-        Expectations loaded = new ExpectationsLoader().load(project.layout().expectations());
+        Expectations loaded = loader().load(project.layout().expectations());
         assertThat(loaded.errors()).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo(file);
             assertThat(e.line()).isEqualTo(7);
             assertThat(e.field()).isEqualTo("/expectations/1/reason");
             assertThat(e.toString()).startsWith(file + ":7 at /expectations/1/reason: ");
         });
-        assertThat(loaded.byBackend()).doesNotContainKey("jvm");
+        assertThat(loaded.forBackend("jvm-wavm").entries()).extracting(ExpectedStatus::pattern).containsExactly("io/echo_text");
+    }
+
+    @Test
+    void aBadGlobIsReportedAndTheFilesOtherEntriesStillApply(@TempDir Path root) throws Exception {
+        TempProject project = new TempProject(root);
+        Path file = project.write("specs/expectations/jvm-wavm.yaml", """
+                expectations:
+                  - {spec: "io/*", status: FAIL, reason: io is broken}
+                  - {spec: "state/[a", status: FAIL, reason: an unclosed bracket}
+                  - {spec: trap/unreachable, status: ERROR, reason: traps are errors here}
+                """);
+        Expectations loaded = loader().load(project.layout().expectations());
+        assertThat(loaded.errors()).singleElement().satisfies(e -> {
+            assertThat(e.toString()).startsWith(file + ":3 at /expectations/1/spec: invalid glob");
+        });
+        assertThat(loaded.forBackend("jvm-wavm").entries()).extracting(ExpectedStatus::pattern).containsExactly("io/*", "trap/unreachable");
+        assertThat(loaded.lookup("jvm-wavm", "trap/unreachable").orElseThrow().status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void aFileForAnUnknownBackendIsRejectedNamingTheKnownOnes(@TempDir Path root) throws Exception {
+        TempProject project = new TempProject(root);
+        Path file = project.write("specs/expectations/jvm-chicory.yaml", """
+                expectations:
+                  - {spec: io/echo_text, status: FAIL, reason: x}
+                """);
+        Expectations loaded = new ExpectationsLoader(List.of("jvm-wavm", "jvm-wamr")).load(project.layout().expectations());
+        assertThat(loaded.byBackend()).isEmpty();
+        assertThat(loaded.errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.message()).contains("no backend is named 'jvm-chicory'", "jvm-wamr, jvm-wavm");
+        });
+        assertThat(loader().load(project.layout().expectations()).errors().get(0).message())
+                .contains(String.join(", ", new Backends().names()));
     }
 
     @Test
     void badStatusesUnknownFieldsAndDuplicatesAreErrors(@TempDir Path root) throws Exception {
         TempProject project = new TempProject(root);
-        project.write("specs/expectations/jvm.yaml", """
+        project.write("specs/expectations/jvm-wavm.yaml", """
                 expectations:
                   - {spec: a, status: PASS, reason: x}
                   - {spec: b, status: FAIL, reason: x, why: y}
                 """);
-        project.write("specs/expectations/other.yaml", """
+        project.write("specs/expectations/browser.yaml", """
                 expectations:
                   - {spec: a, status: FAIL, reason: x}
                   - {spec: a, status: ERROR, reason: y}
                 """);
-        List<SpecLoadError> errors = new ExpectationsLoader().load(project.layout().expectations()).errors();
+        Expectations loaded = loader().load(project.layout().expectations());
+        List<SpecLoadError> errors = loaded.errors();
         assertThat(errors).extracting(SpecLoadError::field)
-                .containsExactly("/expectations/0/status", "/expectations/1/why", "/expectations/1/spec");
-        assertThat(errors).extracting(SpecLoadError::line).containsExactly(2, 3, 3);
-        assertThat(errors.get(2).message()).contains("already has an entry at line 2");
+                .containsExactly("/expectations/1/spec", "/expectations/0/status", "/expectations/1/why");
+        assertThat(errors).extracting(SpecLoadError::line).containsExactly(3, 2, 3);
+        assertThat(errors.get(0).message()).contains("already has an entry at line 2");
+        assertThat(loaded.forBackend("browser").entries()).extracting(ExpectedStatus::reason).containsExactly("x");
+        assertThat(loaded.forBackend("jvm-wavm").entries()).isEmpty();
     }
 
     @Test
     void anExactIdWinsOverGlobsAndTheFirstGlobWins(@TempDir Path root) throws Exception {
         TempProject project = new TempProject(root);
-        project.write("specs/expectations/jvm.yaml", """
+        project.write("specs/expectations/jvm-wavm.yaml", """
                 expectations:
                   - {spec: "io/*", status: FAIL, reason: first glob}
                   - {spec: "io/echo*", status: ERROR, reason: second glob}
                   - {spec: io/echo_text, status: TIMEOUT, reason: exact, link: "https://example.org/1"}
                 """);
-        BackendExpectations jvm = new ExpectationsLoader().load(project.layout().expectations()).forBackend("jvm");
+        BackendExpectations jvm = loader().load(project.layout().expectations()).forBackend("jvm-wavm");
         assertThat(jvm.lookup("io/echo_text").orElseThrow().reason()).isEqualTo("exact");
         assertThat(jvm.lookup("io/echo_text").orElseThrow().link()).hasValue("https://example.org/1");
         assertThat(jvm.lookup("io/echo_file").orElseThrow().reason()).isEqualTo("first glob");
@@ -119,7 +158,7 @@ class ExpectationsTest {
     @Test
     void rewritingKeepsReasonsDropsStaleEntriesNarrowsGlobsAndAddsNewFailures(@TempDir Path root) throws Exception {
         TempProject project = new TempProject(root);
-        project.write("specs/expectations/jvm.yaml", """
+        project.write("specs/expectations/jvm-wavm.yaml", """
                 expectations:
                   - {spec: "state/*", status: FAIL, reason: state is hard, link: "https://example.org/7"}
                   - {spec: io/fixed, status: FAIL, reason: fixed since}
@@ -127,7 +166,7 @@ class ExpectationsTest {
                   - {spec: io/skipped, status: SKIP, reason: hangs}
                   - {spec: io/gone, status: FAIL, reason: spec deleted}
                 """);
-        BackendExpectations current = new ExpectationsLoader().load(project.layout().expectations()).forBackend("jvm");
+        BackendExpectations current = loader().load(project.layout().expectations()).forBackend("jvm-wavm");
         Map<String, Status> observed = Map.of("state/a", Status.FAIL, "state/b", Status.PASS, "io/fixed", Status.PASS,
                 "io/slow", Status.TIMEOUT, "io/skipped", Status.SKIP, "io/new", Status.ERROR, "io/fine", Status.PASS);
         Set<String> catalog = Set.of("state/a", "state/b", "state/not_run", "io/fixed", "io/slow", "io/skipped", "io/new", "io/fine");
@@ -147,17 +186,21 @@ class ExpectationsTest {
         TempProject project = new TempProject(root);
         List<Entry> entries = List.of(new Entry("a/*", Status.FAIL, "quotes \" and\nnewlines", java.util.Optional.of("https://x.org/1")),
                 new Entry("b", Status.SKIP, Entry.TODO, java.util.Optional.empty()));
-        project.write("specs/expectations/jvm.yaml", ExpectationsFile.render("jvm", entries));
-        Expectations loaded = new ExpectationsLoader().load(project.layout().expectations());
+        project.write("specs/expectations/jvm-wavm.yaml", ExpectationsFile.render("jvm-wavm", entries));
+        Expectations loaded = loader().load(project.layout().expectations());
         assertThat(loaded.errors()).isEmpty();
-        assertThat(loaded.forBackend("jvm").entries()).extracting(Entry::from).containsExactlyElementsOf(entries);
-        project.write("specs/expectations/jvm.yaml", ExpectationsFile.render("jvm", List.of()));
-        assertThat(new ExpectationsLoader().load(project.layout().expectations()).forBackend("jvm").entries()).isEmpty();
+        assertThat(loaded.forBackend("jvm-wavm").entries()).extracting(Entry::from).containsExactlyElementsOf(entries);
+        project.write("specs/expectations/jvm-wavm.yaml", ExpectationsFile.render("jvm-wavm", List.of()));
+        assertThat(loader().load(project.layout().expectations()).forBackend("jvm-wavm").entries()).isEmpty();
+    }
+
+    private static ExpectationsLoader loader() {
+        return new ExpectationsLoader(new Backends().names());
     }
 
     private static List<Verdict> judgeAll(TempProject project) {
         SpecCatalog catalog = SpecCatalog.load(project.layout().specs());
-        Expectations expectations = new ExpectationsLoader().load(project.layout().expectations());
+        Expectations expectations = loader().load(project.layout().expectations());
         assertThat(expectations.errors()).isEmpty();
         try (BackendPool pool = BackendPool.of(List.of(new JvmBackendProviders.Wavm().create(new BackendConfig(project.layout().wasm()))));
                 SpecJudge judge = new SpecJudge(pool, expectations, Duration.ofSeconds(5))) {

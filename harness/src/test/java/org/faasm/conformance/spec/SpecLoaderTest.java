@@ -2,6 +2,7 @@ package org.faasm.conformance.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,12 +175,83 @@ class SpecLoaderTest {
     void oneBadSpecDoesNotStopTheOthers() throws Exception {
         write("a/good.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0}\n");
         write("a/bad.yaml", "spec: 2\nfunction: echo\nexpect: {}\n");
-        write("b/dup.yaml", "spec: 1\nsource: \"harness: made in a test\"\nid: a/good\nfunction: echo\nexpect: {}\n");
         write("data/not-a-spec.yaml", "anything: [");
         SpecCatalog catalog = SpecCatalog.load(specs);
         assertThat(catalog.specs()).extracting(Spec::id).containsExactly("a/good");
-        assertThat(catalog.errors()).extracting(e -> e.file().getFileName().toString()).contains("bad.yaml", "dup.yaml");
-        assertThat(catalog.errors()).anySatisfy(e -> assertThat(e.message()).contains("duplicate spec id a/good"));
+        assertThat(catalog.errors()).extracting(e -> e.file().getFileName().toString()).containsExactly("bad.yaml", "bad.yaml");
+    }
+
+    @Test
+    void idsArePathsSoASpecCannotTakeAnothersPlace() throws Exception {
+        Path good = write("a/good.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0}\n");
+        Path twin = write("a/good.yml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 1}\n");
+        Path named = write("b/named.yaml", "spec: 1\nsource: \"harness: made in a test\"\nid: a/good\nfunction: echo\nexpect: {}\n");
+        SpecCatalog catalog = SpecCatalog.load(specs);
+        assertThat(catalog.specs()).singleElement().satisfies(spec -> assertThat(spec.source()).isEqualTo(good));
+        assertThat(catalog.errors()).extracting(SpecLoadError::file).containsExactly(twin, named);
+        assertThat(catalog.errors().get(0).message()).isEqualTo("duplicate spec id a/good, also the id of " + good);
+        assertThat(catalog.errors().get(1)).satisfies(e -> {
+            assertThat(e.field()).isEqualTo("/id");
+            assertThat(e.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void int32FieldsAreRangeCheckedNotTruncated() throws Exception {
+        Path file = write("big.yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                expect:
+                  returnValue: 4294967296
+                  chained:
+                    - {ptr: 2147483648, returnValue: -2147483649}
+                    - {function: echo, returnValue: 99999999999999999999999}
+                """);
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::field, SpecLoadError::line)
+                        .containsExactlyInAnyOrder(tuple("/expect/returnValue", 5), tuple("/expect/chained/0/ptr", 7),
+                                tuple("/expect/chained/0/returnValue", 7), tuple("/expect/chained/1/returnValue", 8)));
+        Path edge = write("edge.yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                expect:
+                  returnValue: -2147483648
+                  chained: [{ptr: 2147483647, returnValue: 2147483647}]
+                """);
+        Spec spec = new SpecLoader(specs).load(edge);
+        assertThat(spec.expect().returnValue()).contains(Integer.MIN_VALUE);
+        assertThat(spec.expect().chained().orElseThrow().get(0).ptr()).contains(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorOnItsLine() throws Exception {
+        Path file = write("twice.yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                expect: {output: {text: "a"}}
+                expect: {output: {any: true}}
+                """);
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.line()).isEqualTo(5);
+                    assertThat(error.message()).contains("malformed YAML", "expect");
+                }));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorOnItsLine() throws Exception {
+        Path file = specs.resolve("latin1.yaml");
+        Files.write(file, "spec: 1\nsource: \"harness: made in a test\"\nsummary: caf\u00e9\nfunction: echo\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.line()).isEqualTo(3);
+                    assertThat(error.toString()).startsWith(file + ":3: not UTF-8: byte 0xe9");
+                }));
     }
 
     @Test

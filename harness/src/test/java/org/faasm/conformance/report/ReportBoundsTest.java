@@ -1,0 +1,170 @@
+package org.faasm.conformance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
+import org.faasm.conformance.backend.BackendConfig;
+import org.faasm.conformance.browser.BrowserLauncher;
+import org.faasm.conformance.coverage.Coverage;
+import org.faasm.conformance.coverage.ModuleImports;
+import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.jvm.JvmBackendProviders;
+import org.faasm.conformance.run.BackendPool;
+import org.faasm.conformance.run.RunResult;
+import org.faasm.conformance.run.SuiteRun;
+import org.faasm.conformance.spec.SchemaResource;
+import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.testing.Chromium;
+import org.faasm.conformance.testing.TempProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run with megabytes of input and output writes a report of kilobytes: each value once, bounded. */
+class ReportBoundsTest {
+    private static final int BIG = 4 << 20;
+    /** Far below what storing BIG bytes even once would take, far above what the bounded values need. */
+    private static final long REPORT_BOUND = 512 << 10;
+
+    @Test
+    void largeValuesAreStoredOnceAsTheirEndsWithSizeAndDigest(@TempDir Path root) throws Exception {
+        ReportWriter.Written written = write(bigValues(root), root.resolve("reports"));
+
+        assertThat(Files.size(written.json())).isLessThan(REPORT_BOUND);
+        assertThat(Files.size(written.html())).isLessThan(REPORT_BOUND);
+        JsonNode report = ReportWriter.read(written.json());
+        assertThat(new SchemaResource(JsonReport.SCHEMA).validate(report)).isEmpty();
+
+        JsonNode failing = result(report, "io/big_text");
+        assertThat(failing.path("status").asText()).isEqualTo("FAIL");
+        JsonNode output = failing.path("observation").path("output");
+        int half = ReportBounds.EMBEDDED_BYTES / 2;
+        assertThat(output.path("size").asLong()).isEqualTo(BIG);
+        byte[] text = text();
+        assertThat(output.path("sha256").asText()).isEqualTo(sha256(text));
+        assertThat(output.path("text").asText()).isEqualTo(new String(text, 0, half, StandardCharsets.US_ASCII));
+        assertThat(output.path("tail").asText()).hasSizeBetween(half - 3, half)
+                .isEqualTo(new String(text, BIG - output.path("tail").asText().length(), output.path("tail").asText().length(),
+                        StandardCharsets.US_ASCII));
+        assertThat(output.path("omitted").asLong())
+                .isEqualTo(BIG - output.path("text").asText().length() - output.path("tail").asText().length());
+        assertThat(output.has("base64")).isFalse();
+        assertThat(failing.path("mismatches").get(0).path("actual").asText()).endsWith("… (" + BIG + " bytes)").hasSizeLessThan(2048);
+
+        JsonNode input = result(report, "io/big_binary").path("observation").path("input");
+        assertThat(result(report, "io/big_binary").path("status").asText()).isEqualTo("PASS");
+        assertThat(input.has("text")).isFalse();
+        assertThat(Base64.getDecoder().decode(input.path("base64").asText())).hasSize(half).containsOnly(0xfe);
+        assertThat(input.path("sha256").asText()).isEqualTo(sha256(binary()));
+    }
+
+    @Test
+    void smallValuesAreStoredWholeOnceWithoutDigest(@TempDir Path root) throws Exception {
+        TempProject project = new TempProject(root).copySpec("io/echo_text");
+        JsonNode report = ReportWriter.read(write(project, root.resolve("reports")).json());
+        JsonNode output = result(report, "io/echo_text").path("observation").path("output");
+        assertThat(output.path("size").asInt()).isEqualTo(output.path("text").asText().length()).isPositive();
+        assertThat(output.has("base64")).isFalse();
+        assertThat(output.has("sha256")).isFalse();
+        assertThat(output.has("omitted")).isFalse();
+    }
+
+    @Test
+    void longTextsAreCutNamingWhatWasLeftOut() {
+        String line = "x".repeat(ReportBounds.EMBEDDED_CHARS + 10);
+        assertThat(ReportBounds.text(line)).startsWith("x".repeat(ReportBounds.EMBEDDED_CHARS)).endsWith("… (10 more characters)");
+        assertThat(ReportBounds.text("short")).isEqualTo("short");
+    }
+
+    @Test
+    void thePageShowsALargeValuesEndsAndWhatWasLeftOut(@TempDir Path root) throws Exception {
+        Path chromium = Chromium.required();
+        ReportWriter.Written written = write(bigValues(root), root.resolve("reports"));
+        try (Playwright playwright = BrowserLauncher.playwright(); Browser browser = BrowserLauncher.launch(playwright, chromium)) {
+            Page page = browser.newPage();
+            page.navigate(written.html().toUri().toString());
+            page.locator("td.cell[data-spec='io/big_text'][data-backend='jvm-wavm']").click();
+            Locator output = page.locator("#details pre").first();
+            PlaywrightAssertions.assertThat(output).containsText("bytes not in the report (" + BIG + " bytes in all, sha256 " + sha256(text()));
+            assertThat(output.textContent()).startsWith("\"abcdefghijklmnopqrstuvwxyz").hasSizeLessThan(ReportBounds.EMBEDDED_BYTES + 300);
+        }
+    }
+
+    /** Two echo specs with BIG bytes of input: printable text that fails, binary that passes. */
+    private static TempProject bigValues(Path root) throws Exception {
+        TempProject project = new TempProject(root);
+        Files.createDirectories(project.layout().specs().resolve("data"));
+        Files.write(project.layout().specs().resolve("data/text.txt"), text());
+        Files.write(project.layout().specs().resolve("data/binary.bin"), binary());
+        project.write("specs/io/big_text.yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                input: {file: "../data/text.txt"}
+                expect: {output: {text: "not this"}}
+                """);
+        project.write("specs/io/big_binary.yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                input: {file: "../data/binary.bin"}
+                expect: {output: {file: "../data/binary.bin"}}
+                """);
+        return project;
+    }
+
+    private static byte[] text() {
+        return filled(i -> 'a' + i % 26);
+    }
+
+    private static byte[] binary() {
+        return filled(i -> 0xfe);
+    }
+
+    private static byte[] filled(IntUnaryOperator byteAt) {
+        byte[] bytes = new byte[BIG];
+        for (int i = 0; i < BIG; i++) {
+            bytes[i] = (byte) byteAt.applyAsInt(i);
+        }
+        return bytes;
+    }
+
+    private static ReportWriter.Written write(TempProject project, Path folder) throws Exception {
+        SpecCatalog catalog = SpecCatalog.load(project.layout().specs());
+        assertThat(catalog.errors()).isEmpty();
+        RunResult run;
+        try (BackendPool pool = BackendPool.of(List.of(new JvmBackendProviders.Wavm().create(new BackendConfig(project.layout().wasm()))))) {
+            run = new SuiteRun(Duration.ofSeconds(30), Expectations.none())
+                    .execute(catalog.specs(), List.of(), pool, (outcome, index, done, total) -> { });
+        }
+        return ReportWriter.write(run, Coverage.of(run, new ModuleImports(project.layout().wasm())),
+                RunInfo.of(project.layout().root()), Optional.empty(), folder);
+    }
+
+    private static JsonNode result(JsonNode report, String spec) {
+        for (JsonNode result : report.path("results")) {
+            if (result.path("spec").asText().equals(spec)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + spec);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
