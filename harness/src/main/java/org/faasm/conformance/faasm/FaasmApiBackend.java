@@ -38,7 +38,7 @@ public final class FaasmApiBackend implements Backend {
 
     @Override
     public String version() {
-        return "Faasm HTTP API client on the embedded cluster (jvm engine)";
+        return "Faasm HTTP API client on the embedded cluster (jvm engine, as wavm)";
     }
 
     @Override
