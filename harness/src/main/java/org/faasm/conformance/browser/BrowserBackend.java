@@ -49,7 +49,7 @@ public final class BrowserBackend implements Backend {
             FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE,
             FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
             FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
-            FaasmImport.UNLOCK_STATE_WRITE);
+            FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE);
     /** How long an interrupted run waits for its worker to be terminated before it kills the browser. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private static final Duration CLUSTER_MESSAGE_TIMEOUT = Duration.ofSeconds(30);

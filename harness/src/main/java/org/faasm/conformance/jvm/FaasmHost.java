@@ -17,6 +17,7 @@ public final class FaasmHost {
         bodies.putAll(new IoCalls(context).calls());
         bodies.putAll(new ChainingCalls(context).calls());
         bodies.putAll(new StateCalls(context).calls());
+        bodies.putAll(new DebugCalls().calls());
         return bodies;
     }
 }
