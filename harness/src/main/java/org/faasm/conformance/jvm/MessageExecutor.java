@@ -154,8 +154,7 @@ public final class MessageExecutor {
         long[] args = switch (type.params().size()) {
             case 0 -> new long[0];
             case 1 -> new long[] {vm.pointerArgument(message.input())};
-            default -> throw new HostError("__faasm_chain_ptr", "function-table entry " + message.funcPtr()
-                    + " takes " + type.params().size() + " parameters; at most one is supported");
+            default -> throw vm.tooManyPointerArguments();
         };
         long[] results = instance.getMachine().call(function, args);
         return vm.pointerReturnValue(results == null || results.length == 0 ? 0 : (int) results[0]);

@@ -132,6 +132,14 @@ final class VmModel {
         return vm == FaasmVm.WAMR ? new HostError("Error getting WAMR function signature") : new HostError("__faasm_chain_ptr", why);
     }
 
+    /**
+     * A table entry with more than one parameter, which neither VM calls: WAVM's text
+     * (faasm:src/wavm/WAVMWasmModule.cpp:910-913) or WAMR's (faasm:src/wamr/WAMRWasmModule.cpp:516-523).
+     */
+    HostError tooManyPointerArguments() {
+        return new HostError(vm == FaasmVm.WAVM ? "Unexpected function pointer args" : "Unrecognised WAMR function pointer signature");
+    }
+
     private static boolean importsWasi(WasmModule module) {
         return module.importSection().stream().anyMatch(i -> WASI_MODULE.equals(i.module()));
     }
