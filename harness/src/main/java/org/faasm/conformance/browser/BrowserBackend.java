@@ -28,6 +28,7 @@ import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.faasm.StateProbe;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.jvm.ChainedCallTimeout;
+import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
@@ -112,10 +113,7 @@ public final class BrowserBackend implements Backend {
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
     @Override
     public void prepare(Spec spec) throws Exception {
-        Path module = options.wasmDir().resolve(spec.function() + ".wasm");
-        if (!Files.isRegularFile(module)) {
-            throw new BrowserRunException("no module for function '" + spec.function() + "': " + module + " does not exist");
-        }
+        new WasmDirectory(options.wasmDir()).requireModule(spec.function());
         try {
             start().session.warmUp().get();
         } catch (ExecutionException e) {

@@ -11,6 +11,8 @@ import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.cluster.EmbeddedCluster;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.jvm.FaasmHost;
+import org.faasm.conformance.jvm.ModuleLoadException;
+import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Spec;
@@ -66,7 +68,8 @@ public final class FaasmApiBackend implements Backend {
 
     /** Starts the embedded cluster on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized void prepare(Spec spec) throws IOException {
+    public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {
+        new WasmDirectory(wasmDir).requireModule(spec.function());
         if (runner == null) {
             cluster = EmbeddedCluster.start(1, MESSAGE_TIMEOUT);
             runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
@@ -75,7 +78,7 @@ public final class FaasmApiBackend implements Backend {
     }
 
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         prepare(spec);
         try {
             return runner.run(spec);

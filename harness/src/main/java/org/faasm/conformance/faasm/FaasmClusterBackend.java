@@ -13,6 +13,8 @@ import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.hostinterface.FaasmVm;
+import org.faasm.conformance.jvm.ModuleLoadException;
+import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.spec.Spec;
 import org.testcontainers.DockerClientFactory;
 
@@ -115,10 +117,11 @@ public final class FaasmClusterBackend implements Backend {
 
     /** Starts the cluster (or connects to the configured one) on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized void prepare(Spec spec) throws IOException {
+    public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {
         if (requiredButMissing != null) {
             throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
         }
+        new WasmDirectory(wasmDir).requireModule(spec.function());
         if (runner == null) {
             FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
             runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
@@ -126,7 +129,7 @@ public final class FaasmClusterBackend implements Backend {
     }
 
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         prepare(spec);
         return runner.run(spec);
     }

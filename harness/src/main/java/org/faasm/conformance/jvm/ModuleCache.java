@@ -47,8 +47,7 @@ public final class ModuleCache {
 
     /** The compiled module; a missing one is an error naming where it was looked for. */
     CompiledModule get(String user, String function) throws ModuleLoadException {
-        return find(user, function).orElseThrow(() -> new ModuleLoadException(
-                "no module for function '" + function + "': " + source.describe(user, function) + " does not exist"));
+        return find(user, function).orElseThrow(() -> ModuleLoadException.missing(function, source.describe(user, function)));
     }
 
     /** Compiles a function's module now rather than at its first call (Faasm generates code at upload). */

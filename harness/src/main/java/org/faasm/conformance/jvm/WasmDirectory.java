@@ -14,6 +14,16 @@ public record WasmDirectory(Path dir) implements ModuleSource {
         return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
     }
 
+    /**
+     * Checks the function's module is there before a spec runs it: a missing one is the spec's setup
+     * failing (ERROR on every backend alike), named by its path.
+     */
+    public void requireModule(String function) throws ModuleLoadException {
+        if (!Files.isRegularFile(file(function))) {
+            throw ModuleLoadException.missing(function, file(function).toString());
+        }
+    }
+
     @Override
     public String describe(String user, String function) {
         return file(function).toString();
