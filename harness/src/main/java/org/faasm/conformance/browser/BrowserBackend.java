@@ -113,7 +113,12 @@ public final class BrowserBackend implements Backend {
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
     @Override
     public void prepare(Spec spec) throws Exception {
-        new WasmDirectory(options.wasmDir()).requireModule(spec.function());
+        WasmDirectory modules = new WasmDirectory(options.wasmDir());
+        modules.requireModule(spec.function());
+        Optional<EmbeddedCluster> cluster = start().cluster;
+        if (cluster.isPresent()) {
+            cluster.get().precompile(modules, StateProbe.functionsFor(spec));
+        }
         try {
             start().session.warmUp().get();
         } catch (ExecutionException e) {

@@ -69,12 +69,14 @@ public final class FaasmApiBackend implements Backend {
     /** Starts the embedded cluster on the first spec, outside that spec's deadline. */
     @Override
     public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {
-        new WasmDirectory(wasmDir).requireModule(spec.function());
+        WasmDirectory modules = new WasmDirectory(wasmDir);
+        modules.requireModule(spec.function());
         if (runner == null) {
             cluster = EmbeddedCluster.start(1, MESSAGE_TIMEOUT);
             runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
                     Duration.ofSeconds(30)), wasmDir);
         }
+        cluster.precompile(modules, StateProbe.functionsFor(spec));
     }
 
     @Override

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import org.faasm.conformance.spec.Spec;
 
 /**
  * Reads state on a Faasm cluster without {@code GET /s/}, which crashes Faasm's upload server for a
@@ -26,6 +29,13 @@ public final class StateProbe {
 
     private final FaasmClient client;
     private final byte[] wasm;
+
+    /** The functions a cluster runs for a spec: its entry, those it chains by name, and this probe. */
+    public static Set<String> functionsFor(Spec spec) {
+        Set<String> functions = new LinkedHashSet<>(spec.namedFunctions());
+        functions.add(FUNCTION);
+        return functions;
+    }
 
     public StateProbe(FaasmClient client, Path wasmDir) throws IOException {
         this.client = client;

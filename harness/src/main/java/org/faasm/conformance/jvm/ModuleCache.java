@@ -55,6 +55,11 @@ public final class ModuleCache {
         get(user, function);
     }
 
+    /** Compiles wasm bytes ahead of their upload: a later upload of the same bytes shares the compilation. */
+    public void precompile(byte[] bytes, String where) throws ModuleLoadException {
+        compile(bytes, where);
+    }
+
     /** Forgets a module, e.g. after a new version was uploaded. */
     public void invalidate(String user, String function) {
         modules.remove(key(user, function));
