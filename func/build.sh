@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds every func/<name>.c and func/<name>.cpp into wasm/<name>.wasm
-# (wasm32-wasi) as Faasm's toolchain does, as far as Debian's clang 14 allows.
-# Output is byte-for-byte reproducible and committed.
+# (wasm32-wasi) as Faasm's toolchain does, as far as Debian's clang 14 allows,
+# and assembles the hostile guests, func/hostile/<name>.wat, with wat2wasm
+# ($WAT2WASM, else wat2wasm); a <name> ending in _truncated is then cut to
+# the first half of its bytes. Output is byte-for-byte reproducible and committed.
 #
 # Usage: func/build.sh [--check] [--clang PATH]
 #   --check       build into a temporary directory and compare with wasm/;
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
             [ $# -ge 2 ] || { echo "build.sh: --clang needs a path" >&2; exit 2; }
             CLANG="$2"; shift 2 ;;
         --clang=*) CLANG="${1#--clang=}"; shift ;;
-        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -30,6 +32,7 @@ export LC_ALL=C
 export SOURCE_DATE_EPOCH=0
 
 CLANGXX="${CLANGXX:-$CLANG++}"
+WAT2WASM="${WAT2WASM:-wat2wasm}"
 
 # Compile flags of cpp:faasmtools/build.py (WASM_CFLAGS, WASM_WASI_LIBC_CFLAGS)
 # minus --sysroot (Debian's default paths are right) and -msimd128/
@@ -93,13 +96,14 @@ for name in "${SUPPORT[@]}"; do
 done
 
 shopt -s nullglob
-sources=("$ROOT"/func/*.c "$ROOT"/func/*.cpp)
+sources=("$ROOT"/func/*.c "$ROOT"/func/*.cpp "$ROOT"/func/hostile/*.wat)
 [ ${#sources[@]} -gt 0 ] || { echo "build.sh: no func/*.c or func/*.cpp" >&2; exit 1; }
 
 # The source of function $1, empty when there is none.
 source_of() {
     if [ -f "$ROOT/func/$1.c" ]; then echo "func/$1.c";
-    elif [ -f "$ROOT/func/$1.cpp" ]; then echo "func/$1.cpp"; fi
+    elif [ -f "$ROOT/func/$1.cpp" ]; then echo "func/$1.cpp";
+    elif [ -f "$ROOT/func/hostile/$1.wat" ]; then echo "func/hostile/$1.wat"; fi
 }
 
 built=()
@@ -110,9 +114,19 @@ for src in "${sources[@]}"; do
         echo "build.sh: bad function name '$name' (must match [a-z0-9_]+)" >&2
         exit 1
     fi
-    if [ -f "$ROOT/func/$name.c" ] && [ -f "$ROOT/func/$name.cpp" ]; then
-        echo "build.sh: both func/$name.c and func/$name.cpp exist" >&2
+    if [ "$(ls "$ROOT/func/$name.c" "$ROOT/func/$name.cpp" "$ROOT/func/hostile/$name.wat" 2>/dev/null | wc -l)" -gt 1 ]; then
+        echo "build.sh: more than one source for $name (func/$name.c, .cpp, func/hostile/$name.wat)" >&2
         exit 1
+    fi
+    if [ "${file##*.}" = wat ]; then
+        (cd "$ROOT" && "$WAT2WASM" -o "$OUT/$name.wasm.tmp" "func/hostile/$file")
+        if [[ "$name" == *_truncated ]]; then
+            head -c "$(( $(wc -c < "$OUT/$name.wasm.tmp") / 2 ))" "$OUT/$name.wasm.tmp" > "$OUT/$name.wasm.cut"
+            mv "$OUT/$name.wasm.cut" "$OUT/$name.wasm.tmp"
+        fi
+        mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
+        built+=("$name")
+        continue
     fi
     compiler=("$CLANG")
     [ "${file##*.}" = cpp ] && compiler=("$CLANGXX" "${CXXFLAGS[@]}")
@@ -143,7 +157,7 @@ done
 for w in "$ROOT"/wasm/*.wasm; do
     name="$(basename "$w" .wasm)"
     if [ -z "$(source_of "$name")" ]; then
-        echo "EXTRA: wasm/$name.wasm (no func/$name.c or .cpp)"; bad=1
+        echo "EXTRA: wasm/$name.wasm (no func/$name.c, .cpp or func/hostile/$name.wat)"; bad=1
     fi
 done
 if [ "$bad" = 0 ]; then

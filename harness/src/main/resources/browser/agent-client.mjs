@@ -2,7 +2,8 @@ import { HarnessError } from './errors.mjs';
 
 /**
  * A worker's cluster client, run by the page's network agent (net-agent.mjs says why): the same
- * calls as ClusterClient's getState, putState, run and awaitResult, each one message there and one back.
+ * calls as ClusterClient's getState, putState, run and awaitResult, and run-data.mjs's getBytes and
+ * putBytes, each one message there and one back.
  */
 export function agentClient(port) {
   const waiting = new Map();
@@ -30,5 +31,7 @@ export function agentClient(port) {
     },
     run: message => call('run', [message]),
     awaitResult: (appId, id, timeoutMs) => call('awaitResult', [appId, id, timeoutMs]),
+    getBytes: path => call('getBytes', [path]),
+    putBytes: (path, bytes) => call('putBytes', [path, bytes], [bytes.buffer]),
   };
 }

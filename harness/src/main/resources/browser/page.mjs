@@ -4,12 +4,13 @@ import { patchModule } from './wasm-patch.mjs';
 
 // The page the Java backend drives: each run gets a fresh module worker (one logical Faasm host per
 // spec); modules are fetched, checked, patched and compiled here once and shared with every worker.
-// Java calls window.faasm.run / wait / terminate through Playwright and never blocks the page.
+// Java calls window.faasm.run / wait / terminate through Playwright and never blocks the page; a
+// run's input and result travel through the page's server instead (RunMailbox.java says why).
 
 const FUNCTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 const modules = new Map();
 const runs = new Map();
-let nextRun = 1;
+let nextBench = 1;
 let faasmTable = null;
 let networkAgent = null;
 
@@ -55,10 +56,9 @@ function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys,
   return { uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys, probeUploaded };
 }
 
-async function start(request) {
+async function start(request, runId) {
   faasmTable ??= fetch('faasm-imports.json').then(r => r.json());
   request.faasmTable = await faasmTable;
-  const runId = nextRun++;
   const worker = new Worker('worker.mjs', { type: 'module' });
   let settle;
   const settled = new Promise(resolve => { settle = resolve; });
@@ -68,7 +68,7 @@ async function start(request) {
         loaded => worker.postMessage({ type: 'module', id: data.id, loaded }),
         e => worker.postMessage({ type: 'module', id: data.id, error: e.message }));
     } else if (data.type === 'done') {
-      settle({ result: data.result });
+      settle({ done: true });
     } else if (data.type === 'failed') {
       settle({ error: data.error });
     }
@@ -81,10 +81,9 @@ async function start(request) {
   const net = agentPort(clusterConfig(request));
   worker.postMessage({ type: 'run', request, net }, [net]);
   runs.set(runId, { worker, settled });
-  return runId;
 }
 
-/** The run's outcome as JSON once it has one, waiting at most `sliceMs`; null while it is still running. */
+/** The run's outcome as JSON once it has one ({done}, its result put to the server, or {error}), waiting at most `sliceMs`; null while it is still running. */
 async function wait(runId, sliceMs) {
   const run = runs.get(runId);
   if (!run) {
@@ -115,7 +114,7 @@ function bench(name, requestJson, uninstrumented) {
   const request = JSON.parse(requestJson);
   return new Promise(resolve => {
     if (uninstrumented) {
-      const shared = new SharedWorker('bench-worker.mjs', { type: 'module', name: `faasm-bench-${nextRun++}` });
+      const shared = new SharedWorker('bench-worker.mjs', { type: 'module', name: `faasm-bench-${nextBench++}` });
       shared.port.onmessage = ({ data }) => resolve(data);
       shared.onerror = e => resolve({ error: `the shared worker failed: ${e.message}` });
       shared.port.postMessage({ name, request });
@@ -133,10 +132,10 @@ function bench(name, requestJson, uninstrumented) {
 }
 
 window.faasm = {
-  /** Starts a run and waits up to `sliceMs` for it: {runId, outcome} as JSON, outcome null while running. */
-  async run(requestJson, sliceMs) {
-    const runId = await start(JSON.parse(requestJson));
-    return JSON.stringify({ runId, outcome: JSON.parse(await wait(runId, sliceMs)) });
+  /** Starts run `runId` (Java numbers the runs) and waits up to `sliceMs` for it, as `wait` does. */
+  async run(requestJson, runId, sliceMs) {
+    await start(JSON.parse(requestJson), runId);
+    return wait(runId, sliceMs);
   },
   wait,
   terminate,

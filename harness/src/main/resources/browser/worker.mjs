@@ -7,8 +7,9 @@ import { HostState } from './state.mjs';
 
 // One spec's logical Faasm host: a fresh worker per spec, with its own local state tier. The page
 // posts one `run` with a port to its network agent; the worker answers `done` with the entry's
-// observation, or `failed` when the harness could not do its part. Modules come from the page,
-// compiled once for every worker.
+// observation put to the page's server, or `failed` when the harness could not do its part. The
+// input comes from that server too, never through Playwright (RunMailbox.java says why). Modules
+// come from the page, compiled once for every worker.
 
 const modules = new Map();
 const waiting = new Map();
@@ -35,7 +36,7 @@ onmessage = ({ data }) => {
     data.error ? reject(new ModuleLoadError(data.error)) : resolve(data.loaded);
   } else if (data.type === 'run') {
     run(data.request, agentClient(data.net)).then(
-      result => postMessage({ type: 'done', result }),
+      () => postMessage({ type: 'done' }),
       e => postMessage({ type: 'failed', error: expected(e) ? e.message : `${e.name}: ${e.message}\n${e.stack}` }));
   }
 };
@@ -66,7 +67,7 @@ async function run(request, client) {
     user: request.user,
     function: request.function,
     funcPtr: 0,
-    input: Uint8Array.fromBase64(request.input),
+    input: await client.getBytes(request.inputPath),
     cmdline: request.cmdline,
   };
   let observation;
@@ -81,7 +82,8 @@ async function run(request, client) {
   }
   const local = state.localValues();
   const localState = Object.fromEntries(request.stateKeys.filter(k => local.has(k)).map(k => [k, local.get(k).toBase64()]));
-  return { observation: wire(observation), localState };
+  const result = new TextEncoder().encode(JSON.stringify({ observation: wire(observation), localState }));
+  await client.putBytes(request.resultPath, result);
 }
 
 /** The observation with its byte fields as base64, for the trip to Java. */

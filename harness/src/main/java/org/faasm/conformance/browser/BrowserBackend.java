@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
@@ -33,6 +30,7 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.support.BoundedJsonMapper;
 
 /**
  * The {@code browser} backend: each spec's entry runs in a fresh Web Worker of one headless Chromium
@@ -51,11 +49,11 @@ public final class BrowserBackend implements Backend {
             FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
             FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
             FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE);
-    /** How long an interrupted run waits for its worker to be terminated before it kills the browser. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private static final Duration CLUSTER_MESSAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final int CLUSTER_WORKERS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A result carries guest bytes in base64: the harness's bounded mapper names its limit when one is hit. */
+    private static final BoundedJsonMapper RESULT_JSON = new BoundedJsonMapper();
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final BrowserOptions options;
@@ -92,7 +90,7 @@ public final class BrowserBackend implements Backend {
             return Availability.no(chromium.description());
         }
         try {
-            start().session.warmUp();
+            start().session.startInBackground();
         } catch (IOException e) {
             return Availability.no("cannot start the browser backend: " + e.getMessage());
         }
@@ -119,11 +117,7 @@ public final class BrowserBackend implements Backend {
         if (cluster.isPresent()) {
             cluster.get().precompile(modules, StateProbe.functionsFor(spec));
         }
-        try {
-            start().session.warmUp().get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        start().session.awaitStarted();
     }
 
     @Override
@@ -157,43 +151,25 @@ public final class BrowserBackend implements Backend {
             backend.probe.upload(user);
         }
         spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
-        AtomicBoolean cancelled = new AtomicBoolean();
-        BrowserSession.Outcome outcome = await(backend.session.submit(request(spec, user, backend.server.proxiedEndpoints(), probeUploaded),
-                cancelled), cancelled, backend.session, spec);
-        JsonNode result = outcome.outcome().get("result");
-        if (result == null) {
-            throw new BrowserRunException(outcome.outcome().path("error").asText("no result") + consoleNote(outcome.console()));
-        }
-        Observation observation = ObservationJson.parse(result.get("observation"));
-        return observation.withStateAfter(stateAfter(spec, user, backend.probe, result.path("localState")))
-                .withConsole(outcome.console());
-    }
-
-    /** Waits for the run; interrupted (the spec's time is up), it has the worker terminated and returns promptly. */
-    private static BrowserSession.Outcome await(Future<BrowserSession.Outcome> running, AtomicBoolean cancelled,
-            BrowserSession session, Spec spec) throws Exception {
-        try {
-            return running.get();
-        } catch (InterruptedException e) {
-            cancelled.set(true);
-            try {
-                running.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stuck) {
-                session.killBrowser();
-            } catch (ExecutionException | InterruptedException ignored) {
-                // Stopping is all that matters now.
+        try (RunMailbox.Slot slot = backend.server.mailbox().open(spec.input())) {
+            BrowserSession.Outcome outcome = backend.session.run(request(spec, user, backend.server.proxiedEndpoints(), probeUploaded, slot));
+            Optional<byte[]> result = slot.result();
+            if (result.isEmpty()) {
+                throw new BrowserRunException(outcome.outcome().path("error").asText("no result") + consoleNote(outcome.console()));
             }
-            throw new InterruptedException("spec " + spec.id() + " was interrupted; its worker was terminated");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            JsonNode answer = RESULT_JSON.readTree(new String(result.get(), StandardCharsets.UTF_8));
+            Observation observation = ObservationJson.parse(answer.get("observation"));
+            return observation.withStateAfter(stateAfter(spec, user, backend.probe, answer.path("localState")))
+                    .withConsole(outcome.console());
         }
     }
 
-    private String request(Spec spec, String user, FaasmEndpoints cluster, boolean probeUploaded) {
+    private String request(Spec spec, String user, FaasmEndpoints cluster, boolean probeUploaded, RunMailbox.Slot slot) {
         ObjectNode request = JSON.createObjectNode();
         request.put("user", user);
         request.put("function", spec.function());
-        request.put("input", Base64.getEncoder().encodeToString(spec.input()));
+        request.put("inputPath", slot.inputPath());
+        request.put("resultPath", slot.resultPath());
         request.put("cmdline", spec.cmdline());
         ObjectNode placement = request.putObject("placement");
         placement.put("entry", spec.placement().entry().map(Placement.Entry::id).orElse("backend"));

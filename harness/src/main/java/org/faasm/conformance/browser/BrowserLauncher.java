@@ -22,7 +22,14 @@ public final class BrowserLauncher {
     private BrowserLauncher() {}
 
     public static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return playwright(Map.of());
+    }
+
+    /** With extra variables in the environment of Playwright's driver (and so of the browsers it starts). */
+    public static Playwright playwright(Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        return Playwright.create(new Playwright.CreateOptions().setEnv(env));
     }
 
     public static Browser launch(Playwright playwright, Path executable) {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 
 /**
@@ -19,6 +19,8 @@ import org.faasm.conformance.faasm.FaasmEndpoints;
 public final class BrowserProbe implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "bench";
+    /** A whole benchmark (hundreds of round trips) runs in one page call: minutes on a loaded machine, never more. */
+    private static final Duration BENCH_DEADLINE = Duration.ofMinutes(10);
 
     /** How a blocking call reaches the cluster, and from where. */
     public enum Bridge {
@@ -84,13 +86,13 @@ public final class BrowserProbe implements AutoCloseable {
     private double[] samples(String bench, ObjectNode request, boolean uninstrumented) throws IOException {
         Object answer;
         try {
-            answer = backend.session().evaluate("([name, r, u]) => faasm.bench(name, r, u)",
-                    List.of(bench, request.toString(), uninstrumented)).get();
+            answer = backend.session().evaluate(BENCH_DEADLINE, "([name, r, u]) => faasm.bench(name, r, u)",
+                    List.of(bench, request.toString(), uninstrumented));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException(bench + " failed in the browser: " + e.getCause().getMessage(), e.getCause());
+        } catch (IOException e) {
+            throw new IOException(bench + " failed in the browser: " + e.getMessage(), e);
         }
         JsonNode outcome = JSON.readTree((String) answer);
         if (!outcome.has("samples")) {

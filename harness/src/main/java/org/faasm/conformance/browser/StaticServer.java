@@ -27,7 +27,8 @@ import org.faasm.conformance.support.LoopbackHttp;
  * resources under {@code browser/}), {@code wasm/<function>.wasm} from the project's wasm folder, and
  * {@code faasm-imports.json}, the host interface's import list taken from {@link FaasmImport} so the
  * JavaScript host and the Java one share one definition. It also forwards {@code /faasm-upload/…} and
- * {@code /faasm-planner/…} to the cluster (see {@link ClusterProxy}).
+ * {@code /faasm-planner/…} to the cluster (see {@link ClusterProxy}), and carries each run's input and
+ * result under {@code /run/…} (see {@link RunMailbox}).
  */
 final class StaticServer implements AutoCloseable {
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|mjs|json)");
@@ -47,6 +48,7 @@ final class StaticServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-browser-static-"));
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final byte[] faasmImports = faasmImportsJson();
+    private final RunMailbox mailbox = new RunMailbox();
 
     StaticServer(Path wasmDir, FaasmEndpoints cluster, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
@@ -54,6 +56,7 @@ final class StaticServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
         server.createContext(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
+        server.createContext(RunMailbox.PREFIX, mailbox);
         server.setExecutor(threads);
         server.start();
     }
@@ -62,6 +65,11 @@ final class StaticServer implements AutoCloseable {
     FaasmEndpoints proxiedEndpoints() {
         String origin = "http://127.0.0.1:" + server.getAddress().getPort();
         return new FaasmEndpoints(URI.create(origin + PLANNER_PREFIX), URI.create(origin + UPLOAD_PREFIX));
+    }
+
+    /** Where runs leave their input for the page and find its result. */
+    RunMailbox mailbox() {
+        return mailbox;
     }
 
     /** The page, e.g. {@code http://127.0.0.1:41234/index.html}. */

@@ -1,6 +1,7 @@
 package org.faasm.conformance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -54,7 +55,36 @@ class BrowserBackendFaultsTest {
             assertThat(looping.status()).isEqualTo(Status.TIMEOUT);
             assertThat(looping.message()).contains("no result within 500 ms").doesNotContain("did not stop");
             assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
-            assertThat(backend.session().evaluate("() => faasm.runs()", null).get()).isEqualTo(0);
+            assertThat(backend.session().evaluate(BrowserSession.CALL_DEADLINE, "() => faasm.runs()", null)).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void aLargeInputNeitherBlocksTheBrowserNorTheSpecsAfterIt() throws Exception {
+        int size = 50 << 20;
+        // Generous for moving 50 MiB in and its echo out on a loaded machine; the spec after it keeps the default.
+        Duration large = Duration.ofSeconds(60);
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            Spec big = new Spec("test/large_input", Path.of("large_input.yaml"), "", "input_size", new byte[size], "", 1,
+                    Optional.of(large.toMillis()), Map.of(), Set.of(), Expectation.NOTHING, List.of(), false, Placement.DEFAULT);
+            Verdict verdict = runner.run(big, backend);
+            assertThat(verdict.observation()).as(verdict.message())
+                    .hasValueSatisfying(o -> assertThat(o.output()).asString().isEqualTo("size=" + size));
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
+    void aPageCallPastItsDeadlineReplacesTheBrowserAndTheNextSpecRuns() throws Exception {
+        Duration deadline = Duration.ofSeconds(2);
+        try (BrowserBackend backend = new BrowserBackend(BrowserOptions.defaults(WASM));
+                SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
+            // The page's own thread never returns: Playwright's call is stuck until its driver is killed.
+            assertThatThrownBy(() -> backend.session().evaluate(deadline, "() => { for (;;) {} }", null))
+                    .isInstanceOf(IOException.class).hasMessageContaining("did not answer within " + deadline.toMillis() + " ms");
+            assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
         }
     }
 

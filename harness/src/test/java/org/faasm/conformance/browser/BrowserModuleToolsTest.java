@@ -31,13 +31,13 @@ class BrowserModuleToolsTest {
 
     @Test
     void thePatchExportsTheTableAndCapsMemory() throws Exception {
-        Object failures = backend.session().evaluate("async () => (await import('./tests/wasm_patch_test.mjs')).run()", null).get();
+        Object failures = backend.session().evaluate(BrowserSession.START_DEADLINE, "async () => (await import('./tests/wasm_patch_test.mjs')).run()", null);
         assertThat((List<?>) failures).isEmpty();
     }
 
     @Test
     void theJavaScriptHostImplementsWhatTheBackendDeclares() throws Exception {
-        Object names = backend.session().evaluate("async () => Object.keys((await import('./faasm-host.mjs')).FAASM_CALLS)", null).get();
+        Object names = backend.session().evaluate(BrowserSession.START_DEADLINE, "async () => Object.keys((await import('./faasm-host.mjs')).FAASM_CALLS)", null);
         List<String> declared = BrowserBackend.IMPLEMENTED.stream().map(FaasmImport::importName).collect(Collectors.toList());
         assertThat(((List<?>) names).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(declared);
     }
