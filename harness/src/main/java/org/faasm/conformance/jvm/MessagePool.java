@@ -13,7 +13,7 @@ import org.faasm.conformance.support.DaemonThreads;
  */
 public final class MessagePool implements AutoCloseable {
     /** Idle threads end after this, so a pool between specs holds none. */
-    private static final long IDLE_SECONDS = 10;
+    private static final long IDLE_SECONDS = 1;
 
     private final Semaphore free;
     private final ThreadPoolExecutor threads;
