@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.faasm.conformance.support.LoopbackHttp;
 
@@ -16,8 +18,9 @@ import org.faasm.conformance.support.LoopbackHttp;
  * Forwards the page's cluster requests to the cluster from the page's own origin. A cross-origin PUT
  * makes the browser send a CORS preflight, and Faasm's upload server crashes on OPTIONS (reference
  * §3.2); same-origin requests need none. Mounted at {@code <prefix>/…}, it sends {@code <target>/…}
- * with the same method and body and relays status and body. Only GET, PUT and POST are forwarded:
- * any other method would crash the upload server, so the proxy refuses it itself.
+ * with the same method and body and relays status and body, only ever to the target's own origin.
+ * Only GET, PUT and POST are forwarded: any other method would crash the upload server, so the proxy
+ * refuses it itself.
  */
 final class ClusterProxy implements HttpHandler {
     private static final int MAX_BODY = 64 << 20;
@@ -42,13 +45,21 @@ final class ClusterProxy implements HttpHandler {
                 reply(exchange, 405, exchange.getRequestMethod() + " is not forwarded: it would crash Faasm's upload server");
                 return;
             }
+            Optional<URI> forwarded = forwardedUri(exchange.getRequestURI().getRawPath());
+            if (forwarded.isEmpty()) {
+                reply(exchange, 404, "not forwarded: only paths under " + prefix + "/ go to the cluster at " + target);
+                return;
+            }
+            URI uri = forwarded.get();
+            if (LoopbackHttp.declaredLength(exchange) > MAX_BODY) {
+                reply(exchange, 413, "request body larger than " + MAX_BODY + " bytes");
+                return;
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 reply(exchange, 413, "request body larger than " + MAX_BODY + " bytes");
                 return;
             }
-            String rest = exchange.getRequestURI().getRawPath().substring(prefix.length());
-            URI uri = URI.create(target.toString().replaceFirst("/$", "") + (rest.isEmpty() ? "/" : rest));
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Content-Type", contentType(exchange))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
@@ -64,6 +75,30 @@ final class ClusterProxy implements HttpHandler {
                 reply(exchange, 503, "proxy interrupted");
             }
         }
+    }
+
+    /**
+     * Where a request for {@code rawPath} goes: the same path below the target, or nothing when the path
+     * is not under the prefix's folder (the server hands this handler every path that merely starts with
+     * the prefix, such as {@code /faasm-upload@host:port/x}) or the result has another origin than the target's.
+     */
+    private Optional<URI> forwardedUri(String rawPath) {
+        String rest = rawPath.substring(prefix.length());
+        if (!rest.isEmpty() && !rest.startsWith("/")) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = URI.create(target.toString().replaceFirst("/$", "") + (rest.isEmpty() ? "/" : rest));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return sameOrigin(uri, target) ? Optional.of(uri) : Optional.empty();
+    }
+
+    /** Scheme and authority (user info, host and port) exactly the target's. */
+    private static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getRawAuthority(), b.getRawAuthority());
     }
 
     private static String contentType(HttpExchange exchange) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.jvm.Engine;
@@ -16,14 +15,16 @@ import org.faasm.conformance.jvm.MessageExecutor;
 import org.faasm.conformance.jvm.ModuleCache;
 import org.faasm.conformance.jvm.ModuleLoadException;
 import org.faasm.conformance.jvm.ModuleSource;
-import org.faasm.conformance.support.DaemonThreads;
+import org.faasm.conformance.jvm.RunLimits;
 import org.faasm.conformance.support.LoopbackHttp;
 
 /**
  * The JVM engine behind Faasm's own HTTP API on 127.0.0.1: an upload server ({@code /ping},
  * {@code /f/}, {@code /s/}) and a planner ({@code EXECUTE_BATCH}, {@code EXECUTE_BATCH_STATUS}, the
  * flushes), each on its own ephemeral port, with several logical workers that each have their own
- * local state tier. What the browser offloads to, and what the Faasm client is tested against.
+ * local state tier. What the browser offloads to, and what the Faasm client is tested against. Guest
+ * messages run within {@link RunLimits#DEFAULT}; a backend that runs specs on it ends each with
+ * {@link #endSpec()}, so no guest outlives its spec.
  *
  * <p>It is strict: it answers as Faasm does, and a request that would crash a real Faasm process
  * (or that the harness must never send) is answered 500 naming it and recorded; {@link #checkStrict()}
@@ -36,14 +37,14 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final HttpServer upload;
     private final HttpServer plannerHttp;
     private final Violations violations = new Violations();
-    private final ExecutorService httpThreads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-embedded-http-"));
+    private final ExecutorService httpThreads = LoopbackHttp.handlerThreads("faasm-embedded-http-");
 
     private EmbeddedCluster(int workers, Duration messageTimeout) throws IOException {
         FunctionStore functions = new FunctionStore();
         this.state = new StateSpaces(workers);
         this.modules = new ModuleCache(functions, Engine.COMPILER);
         this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES, FaasmVm.WAVM), state, workers, messageTimeout,
-                ChainedCallTimeout.configured());
+                ChainedCallTimeout.configured(), RunLimits.DEFAULT);
         this.upload = server("Upload Server", new UploadServer(functions, modules, state));
         this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers));
     }
@@ -77,6 +78,15 @@ public final class EmbeddedCluster implements AutoCloseable {
                 modules.precompile(bytes.get(), source.describe("", function));
             }
         }
+    }
+
+    /**
+     * Ends a spec's run: stops every message still running, whatever its own deadline, so a guest
+     * lives no longer than its spec; then reports violations as {@link #checkStrict()} does.
+     */
+    public void endSpec() {
+        planner.stopRunning("stopped: the spec that ran it ended");
+        checkStrict();
     }
 
     /** Throws a {@link StrictModeViolation} naming every violation since the last check. */

@@ -50,14 +50,24 @@ final class Exchanges {
         };
     }
 
-    /** The request body; Faasm takes any size, but a body beyond {@code limit} bytes is more than this cluster holds. */
+    /**
+     * The request body; Faasm takes any size, but a body beyond {@code limit} bytes is more than this
+     * cluster holds. A declared length beyond it is refused before a byte of the body is read.
+     */
     static byte[] body(HttpExchange exchange, int limit) throws Violation, IOException {
+        if (LoopbackHttp.declaredLength(exchange) > limit) {
+            throw tooLarge(limit);
+        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                throw new Violation("a body larger than the embedded cluster accepts (" + limit + " bytes)");
+                throw tooLarge(limit);
             }
             return body;
         }
+    }
+
+    private static Violation tooLarge(int limit) {
+        return new Violation("a body larger than the embedded cluster accepts (" + limit + " bytes)");
     }
 }

@@ -13,7 +13,8 @@ import org.faasm.conformance.cluster.Exchanges.Response;
 /**
  * Faasm's planner HTTP endpoint ({@code faabric:src/planner/PlannerEndpointHandler.cpp}, reference
  * §3.3), answering as it does: a request of any method whose body is {@code {http_type, payload}}, the
- * payload itself JSON. EXECUTE_BATCH schedules messages; EXECUTE_BATCH_STATUS answers
+ * payload itself JSON. EXECUTE_BATCH schedules messages, or answers {@code 500 No available hosts}
+ * when the cluster's message slots cannot take the whole batch; EXECUTE_BATCH_STATUS answers
  * {@code 500 App not registered in results} until the app's first result is in. Violations: OPTIONS
  * (a preflight the planner refuses with 400, so the browser never sends the real request), a batch
  * Faasm accepts but then mixes up (no messages, app id 0, a message id of 0 or already in use), and
@@ -113,6 +114,10 @@ final class PlannerServer implements Exchanges.Route {
             }
         }
         checkIds(appId, messages);
+        // Faasm's answer when no worker has slots for the batch; its clients retry it (reference §3.3).
+        if (!planner.admit(messages.size())) {
+            throw new HttpError(500, "No available hosts");
+        }
         for (JsonNode message : messages) {
             planner.submit(message.get("id").asInt(), appId, user, message.get("function").asText(),
                     PlannerJson.field(message, "funcPtr", "func_ptr").asInt(0), input(message),

@@ -104,7 +104,7 @@ public final class FaasmClusterBackend implements Backend {
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
-                Capability.DIAGNOSTICS));
+                Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING));
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
     }

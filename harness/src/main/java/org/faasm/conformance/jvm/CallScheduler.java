@@ -13,11 +13,15 @@ public interface CallScheduler {
     /** {@code user}'s local state tier on logical host {@code index}; state is always scoped to a user. */
     HostState host(String user, int index);
 
-    /** Submits a chained call (same user and app as {@code parent}) and returns its id at once. */
+    /**
+     * Submits a chained call (same user and app as {@code parent}) and returns its id at once.
+     *
+     * @throws ChainRefused when the run limits do not allow it
+     */
     int chain(Message parent, String function, int funcPtr, byte[] input);
 
-    /** Waits for the result of a call a message chained (the harness collecting its children). */
-    Observation await(int id) throws InterruptedException;
+    /** Waits for the result of a call a message of app {@code appId} chained (the harness collecting its children). */
+    Observation await(int appId, int id) throws InterruptedException;
 
     /**
      * A guest's await: the result of message {@code id} of app {@code appId}, whoever chained it, or

@@ -30,16 +30,22 @@ final class ChainingCalls {
 
     private Integer chainName(HostCallArgs args) {
         String function = args.string(0);
-        return chain(function, 0, args.buffer(1, 2));
+        return chain(CHAIN_NAME, function, 0, args.buffer(1, 2));
     }
 
     /** Runs table entry {@code idx} of the caller's own module; the index is checked only in the child. */
     private Integer chainPtr(HostCallArgs args) {
-        return chain(context.message.function(), args.i32(0), args.buffer(1, 2));
+        return chain(CHAIN_PTR, context.message.function(), args.i32(0), args.buffer(1, 2));
     }
 
-    private int chain(String function, int funcPtr, byte[] input) {
-        int id = context.cluster.chain(context.message, function, funcPtr, input);
+    /** A call past the run limits fails this message as a host error naming the limit. */
+    private int chain(FaasmImport call, String function, int funcPtr, byte[] input) {
+        int id;
+        try {
+            id = context.cluster.chain(context.message, function, funcPtr, input);
+        } catch (ChainRefused e) {
+            throw new HostError(call.importName(), e.getMessage());
+        }
         context.chainedIds.add(id);
         return id;
     }

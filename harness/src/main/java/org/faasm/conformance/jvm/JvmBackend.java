@@ -25,15 +25,20 @@ public final class JvmBackend implements Backend {
     private final ModuleCache modules;
     private final MessageExecutor executor;
     private final ChainedCallTimeout awaitTimeout;
+    private final RunLimits limits;
+    private final MessagePool pool;
 
     /**
      * A backend that runs every message as {@code vm} would where Faasm's two VMs differ, awaiting a
-     * chained call that never comes for {@code awaitTimeout}.
+     * chained call that never comes for {@code awaitTimeout}, its chained calls within {@code limits}.
      */
-    public JvmBackend(String name, FaasmVm vm, ChainedCallTimeout awaitTimeout, Path wasmDir, Engine engine, int memoryCapPages) {
+    public JvmBackend(String name, FaasmVm vm, ChainedCallTimeout awaitTimeout, RunLimits limits, Path wasmDir, Engine engine,
+            int memoryCapPages) {
         this.name = name;
         this.vm = vm;
         this.awaitTimeout = awaitTimeout;
+        this.limits = limits;
+        this.pool = new MessagePool(JvmCluster.THREAD_PREFIX, limits.concurrentMessages());
         this.engine = engine;
         this.modules = new ModuleCache(new WasmDirectory(wasmDir), engine);
         this.executor = new MessageExecutor(modules, memoryCapPages, vm);
@@ -107,7 +112,7 @@ public final class JvmBackend implements Backend {
 
     @Override
     public Observation run(Spec spec) throws InterruptedException {
-        try (JvmCluster cluster = new JvmCluster(executor, spec.hosts(), awaitTimeout)) {
+        try (JvmCluster cluster = new JvmCluster(executor, pool, limits, spec.hosts(), awaitTimeout)) {
             spec.givenState().forEach(cluster::seedState);
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
             return entry.withStateAfter(cluster.globalState(spec.stateKeys()));
@@ -117,5 +122,7 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        pool.close();
+    }
 }

@@ -20,7 +20,7 @@ public abstract class JvmBackendProviders implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        return new JvmBackend(name(), vm, ChainedCallTimeout.FAASM, config.wasmDir(), Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
+        return new JvmBackend(name(), vm, ChainedCallTimeout.FAASM, RunLimits.DEFAULT, config.wasmDir(), Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
     }
 
     public static final class Wavm extends JvmBackendProviders {

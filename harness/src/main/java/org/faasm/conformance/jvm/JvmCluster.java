@@ -1,5 +1,6 @@
 package org.faasm.conformance.jvm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,38 +8,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.state.GlobalState;
 import org.faasm.conformance.state.HostState;
-import org.faasm.conformance.support.DaemonThreads;
 
 /**
  * An in-process Faasm cluster for one spec: logical hosts with their own local state tiers, a shared
- * global tier, and chained calls run asynchronously on a thread pool. The entry message runs on
- * host 0; chained calls go round-robin over the other hosts (or host 0 when it is alone).
+ * global tier, and chained calls run asynchronously on the backend's message pool, within the run
+ * limits. The entry message runs on host 0; chained calls go round-robin over the other hosts (or
+ * host 0 when it is alone). Closing it stops every call still running.
  */
 public final class JvmCluster implements CallScheduler, AutoCloseable {
     static final String THREAD_PREFIX = "faasm-jvm-call-";
     /** Every spec is one app; ids only need to be unique within it. */
     private static final int APP_ID = 1;
+    /** How long closing waits for stopped calls to unwind: within the spec runner's own grace period. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
     private final MessageExecutor executor;
+    private final MessagePool pool;
+    private final ChainBudget budget;
     private final ChainedCallTimeout awaitTimeout;
     private final GlobalState global = new GlobalState();
     private final List<HostState> hosts = new ArrayList<>();
     private final HostState upload;
-    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named(THREAD_PREFIX));
-    private final Map<Integer, Future<Observation>> calls = new ConcurrentHashMap<>();
+    private final Map<Integer, PooledRun<Observation>> calls = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger nextHost = new AtomicInteger();
 
-    JvmCluster(MessageExecutor executor, int hostCount, ChainedCallTimeout awaitTimeout) {
+    JvmCluster(MessageExecutor executor, MessagePool pool, RunLimits limits, int hostCount, ChainedCallTimeout awaitTimeout) {
         this.executor = executor;
+        this.pool = pool;
+        this.budget = new ChainBudget(limits);
         this.awaitTimeout = awaitTimeout;
         for (int i = 0; i < hostCount; i++) {
             hosts.add(new HostState("host-" + i, global));
@@ -64,22 +66,25 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
 
     /** Runs the entry message on host 0 in the calling thread. */
     Observation runEntry(String user, String function, byte[] input, String cmdline) throws InterruptedException {
-        return executor.run(new Message(nextId.getAndIncrement(), APP_ID, user, function, 0, input, cmdline, 0), this);
+        return executor.run(Message.entry(nextId.getAndIncrement(), APP_ID, user, function, 0, input, cmdline, 0), this);
     }
 
-    /** Submits a chained call and returns its id at once (reference §2.4). */
+    /** Submits a chained call and returns its id at once (reference §2.4), or refuses it past the run limits. */
     @Override
     public int chain(Message parent, String function, int funcPtr, byte[] input) {
+        budget.admit(parent, pool);
         int id = nextId.getAndIncrement();
         Message child = parent.child(id, function, funcPtr, input, placeChained());
-        calls.put(id, pool.submit(() -> executor.run(child, this)));
+        PooledRun<Observation> run = new PooledRun<>(() -> executor.run(child, this));
+        calls.put(id, run);
+        pool.start(run);
         return id;
     }
 
     @Override
-    public Observation await(int id) throws InterruptedException {
+    public Observation await(int appId, int id) throws InterruptedException {
         try {
-            return calls.get(id).get();
+            return calls.get(id).result().get();
         } catch (ExecutionException e) {
             throw harnessFailure(id, e);
         }
@@ -89,7 +94,8 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     @Override
     public Optional<Observation> awaitResult(int appId, int id) throws InterruptedException {
         try {
-            return awaitTimeout.await(appId == APP_ID ? calls.get(id) : null);
+            PooledRun<Observation> call = appId == APP_ID ? calls.get(id) : null;
+            return awaitTimeout.await(call == null ? null : call.result());
         } catch (ExecutionException e) {
             throw harnessFailure(id, e);
         }
@@ -111,14 +117,13 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
         return 1 + Math.floorMod(nextHost.getAndIncrement(), hosts.size() - 1);
     }
 
-    /** Stops every call still running (their threads are interrupted) and waits briefly for them. */
+    /** Stops every call still running (their threads are interrupted) and waits briefly for them to unwind. */
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        calls.values().forEach(PooledRun::cancel);
+        long end = System.nanoTime() + STOP_GRACE.toNanos();
+        for (PooledRun<Observation> call : calls.values()) {
+            call.awaitStopped(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
         }
     }
 }

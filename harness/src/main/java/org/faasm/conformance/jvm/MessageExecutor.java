@@ -210,7 +210,7 @@ public final class MessageExecutor {
     private static List<Observation> children(MessageContext context, CallScheduler cluster) throws InterruptedException {
         List<Observation> children = new ArrayList<>();
         for (int id : context.chainedIds) {
-            children.add(cluster.await(id));
+            children.add(cluster.await(context.message.appId(), id));
         }
         return children;
     }

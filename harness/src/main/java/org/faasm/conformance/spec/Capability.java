@@ -22,7 +22,13 @@ public enum Capability {
      */
     DIAGNOSTICS("diagnostics"),
     /** Runs an entry in a browser (a spec with {@code placement.entry: browser} requires it without saying so). */
-    BROWSER_ENTRY("browser-entry");
+    BROWSER_ENTRY("browser-entry"),
+    /**
+     * Ends a chain that never stops at the harness's run limits, failing the call past them as a host
+     * error ({@code jvm.RunLimits}); a real Faasm cluster leaves such a call unscheduled once its slots
+     * run out, and must not be given a chain bomb.
+     */
+    BOUNDED_CHAINING("bounded-chaining");
 
     private final String id;
 

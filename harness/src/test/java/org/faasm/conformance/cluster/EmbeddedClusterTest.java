@@ -176,18 +176,7 @@ class EmbeddedClusterTest {
     }
 
     private static JsonNode awaitFinished(int appId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> status = planner(11, "{\"appId\":" + appId + "}");
-            if (status.statusCode() == 200) {
-                JsonNode node = JSON.readTree(status.body());
-                if (node.path("finished").asBoolean(false)) {
-                    return node;
-                }
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("app " + appId + " did not finish");
+        return PlannerRequests.awaitFinished(cluster.plannerUri(), appId, Duration.ofSeconds(10));
     }
 
     private static JsonNode find(JsonNode status, int id) {

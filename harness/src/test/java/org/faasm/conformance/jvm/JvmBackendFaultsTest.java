@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.faasm.conformance.hostinterface.FaasmVm;
+import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
@@ -18,6 +20,7 @@ import org.faasm.conformance.spec.Bytes;
 import org.faasm.conformance.spec.BytesMatcher;
 import org.faasm.conformance.spec.Expectation;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.testing.GuestThreads;
 import org.faasm.conformance.testing.TinyModule;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
@@ -54,8 +57,40 @@ class JvmBackendFaultsTest {
 
             assertThat(runner.run(echo(), backend).status()).isEqualTo(Status.PASS);
         }
-        assertThat(liveThreads(JvmCluster.THREAD_PREFIX)).isEmpty();
-        assertThat(liveBusyThreads()).isEmpty();
+        assertThat(GuestThreads.runningGuests(JvmCluster.THREAD_PREFIX)).isZero();
+        assertThat(GuestThreads.runningGuests("faasm-spec-")).isZero();
+    }
+
+    @Test
+    void aChainThatNeverEndsIsRefusedAtTheDepthLimitNamingIt() throws InterruptedException {
+        try (JvmBackend backend = backend(wasm); GuestThreads threads = GuestThreads.sample(JvmCluster.THREAD_PREFIX)) {
+            Verdict verdict = patient.run(spec("chain_forever", "1"), backend);
+            assertThat(verdict.status()).isEqualTo(Status.PASS);
+            Observation deepest = verdict.observation().orElseThrow();
+            int depth = 0;
+            while (!deepest.chained().isEmpty()) {
+                deepest = deepest.chained().get(0);
+                depth++;
+            }
+            assertThat(depth).isEqualTo(RunLimits.DEFAULT.chainDepth());
+            assertThat(deepest.outcome()).isEqualTo(Outcome.HOST_ERROR);
+            assertThat(deepest.error()).contains("__faasm_chain_name: chained call refused").contains("RunLimits.chainDepth");
+            assertThat(threads.peak()).isLessThanOrEqualTo(RunLimits.DEFAULT.concurrentMessages());
+        }
+    }
+
+    @Test
+    void aFanOutThatNeverEndsStaysWithinTheCallAndThreadLimits() throws InterruptedException {
+        RunLimits limits = new RunLimits(40, 10, 12);
+        try (JvmBackend backend = backend(wasm, FaasmVm.WAVM, limits); GuestThreads threads = GuestThreads.sample(JvmCluster.THREAD_PREFIX)) {
+            Verdict verdict = patient.run(spec("chain_forever", "2"), backend);
+            assertThat(verdict.status()).isEqualTo(Status.PASS);
+            List<Observation> messages = flatten(verdict.observation().orElseThrow());
+            assertThat(messages.size() - 1).as("chained calls").isLessThanOrEqualTo(limits.chainedCallsPerApp());
+            assertThat(messages).filteredOn(o -> o.outcome() == Outcome.HOST_ERROR).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.error()).startsWith("__faasm_chain_name: chained call refused").contains("(RunLimits."));
+            assertThat(threads.peak()).isLessThanOrEqualTo(limits.concurrentMessages());
+        }
     }
 
     @Test
@@ -125,7 +160,17 @@ class JvmBackendFaultsTest {
     }
 
     private static JvmBackend backend(Path dir, FaasmVm vm) {
-        return new JvmBackend("jvm-" + vm.id(), vm, ChainedCallTimeout.configured(), dir, Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
+        return backend(dir, vm, RunLimits.DEFAULT);
+    }
+
+    private static JvmBackend backend(Path dir, FaasmVm vm, RunLimits limits) {
+        return new JvmBackend("jvm-" + vm.id(), vm, ChainedCallTimeout.configured(), limits, dir, Engine.COMPILER, JvmBackend.DEFAULT_MEMORY_CAP_PAGES);
+    }
+
+    private static List<Observation> flatten(Observation message) {
+        List<Observation> all = new ArrayList<>(List.of(message));
+        message.chained().forEach(child -> all.addAll(flatten(child)));
+        return all;
     }
 
     private static Spec echo() {
@@ -140,16 +185,5 @@ class JvmBackendFaultsTest {
                 Optional.empty(), Map.of(), Set.of(), Expectation.NOTHING, List.of());
     }
 
-    private static List<Thread> liveThreads(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
-    }
 
-    /** Spec-runner threads still executing a guest (idle pool threads park in the executor). */
-    private static List<Thread> liveBusyThreads() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("faasm-spec-"))
-                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("com.dylibso")))
-                .map(Map.Entry::getKey)
-                .toList();
-    }
 }
