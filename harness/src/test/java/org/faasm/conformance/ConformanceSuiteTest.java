@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.faasm.conformance.backend.BackendConfig;
+import org.faasm.conformance.cli.Choices;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.coverage.ModuleImports;
@@ -45,8 +46,9 @@ import org.opentest4j.TestAbortedException;
  * as the command line: XFAIL and SKIP are aborted with their reason, XPASS fails. Afterwards the run's
  * report.json, index.html and summary.md go to {@code -Dconformance.reports} (default
  * {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
- * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm}; compare with
- * {@code -Dconformance.baseline=<earlier report.json>}.
+ * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm-wavm}; compare with
+ * {@code -Dconformance.baseline=<earlier report.json>}. A selection of no spec is a failing test
+ * unless {@code -Dconformance.allowEmpty=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceSuiteTest {
@@ -76,7 +78,14 @@ class ConformanceSuiteTest {
     Stream<DynamicNode> conformance() {
         List<DynamicNode> nodes = new ArrayList<>();
         loadErrors.stream().map(ConformanceSuiteTest::loadFailure).forEach(nodes::add);
-        for (Spec spec : Selection.fromSystemProperties().specSelector().select(catalog.specs())) {
+        Selection selection = Selection.fromSystemProperties();
+        List<Spec> selected = selection.specSelector().select(catalog.specs());
+        if (selected.isEmpty() && !Boolean.getBoolean("conformance.allowEmpty")) {
+            // A typo in -Dconformance.specs must not turn a build green by running nothing.
+            String message = Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true");
+            nodes.add(DynamicTest.dynamicTest("selection", () -> fail(message)));
+        }
+        for (Spec spec : selected) {
             // The spec runs on every backend when its container starts, so consensus can compare them.
             nodes.add(DynamicContainer.dynamicContainer(spec.id(), spec.source().toUri(),
                     Stream.of(spec).map(judge::judge).peek(outcomes::add).flatMap(ConformanceSuiteTest::tests)));

@@ -1,6 +1,7 @@
 package org.faasm.conformance.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +27,18 @@ import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.verdict.Status;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code expectations}: rewrites {@code specs/expectations/<backend>.yaml} from a run's report.json. */
-@Command(name = "expectations", mixinStandardHelpOptions = true,
+@Command(name = "expectations", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         description = "Rewrite specs/expectations/<backend>.yaml from a run: keep reasons still needed, drop stale entries, "
                 + "add new failures with reason '" + Entry.TODO + "'.")
 public final class ExpectationsCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
 
     @Option(names = "--from", required = true, paramLabel = "REPORT", description = "The run's report.json.")
     Path from;
@@ -43,6 +49,12 @@ public final class ExpectationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
+        JsonNode report;
+        try {
+            report = ReportWriter.readReport(from);
+        } catch (IOException e) {
+            throw new ParameterException(command.commandLine(), "--from: " + e.getMessage());
+        }
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
         Expectations current = new ExpectationsLoader(new Backends().names()).load(layout.expectations());
         if (!current.errors().isEmpty()) {
@@ -51,7 +63,7 @@ public final class ExpectationsCommand implements Callable<Integer> {
             return 2;
         }
         Set<String> catalog = SpecCatalog.load(layout.specs()).specs().stream().map(Spec::id).collect(Collectors.toSet());
-        for (Map.Entry<String, Map<String, Status>> backend : observed(ReportWriter.read(from)).entrySet()) {
+        for (Map.Entry<String, Map<String, Status>> backend : observed(report).entrySet()) {
             String name = backend.getKey();
             List<Entry> entries = ExpectationsRewrite.rewrite(current.forBackend(name), backend.getValue(), catalog);
             Path file = layout.expectations().resolve(name + ".yaml");
