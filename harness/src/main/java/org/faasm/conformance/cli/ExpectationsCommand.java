@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.expectations.Entry;
 import org.faasm.conformance.expectations.Expectations;
+import org.faasm.conformance.expectations.ExpectationsEdit;
 import org.faasm.conformance.expectations.ExpectationsFile;
 import org.faasm.conformance.expectations.ExpectationsLoader;
 import org.faasm.conformance.expectations.ExpectationsRewrite;
@@ -65,17 +67,30 @@ public final class ExpectationsCommand implements Callable<Integer> {
         Set<String> catalog = SpecCatalog.load(layout.specs()).specs().stream().map(Spec::id).collect(Collectors.toSet());
         for (Map.Entry<String, Map<String, Status>> backend : observed(report).entrySet()) {
             String name = backend.getKey();
-            List<Entry> entries = ExpectationsRewrite.rewrite(current.forBackend(name), backend.getValue(), catalog);
             Path file = layout.expectations().resolve(name + ".yaml");
+            if (backend.getValue().values().stream().allMatch(status -> status == Status.UNAVAILABLE)) {
+                console.println(file + ": left as it is (no backend judged by it ran)");
+                continue;
+            }
+            List<Entry> entries = ExpectationsRewrite.rewrite(current.forBackend(name), backend.getValue(), catalog);
             if (entries.isEmpty() && !Files.exists(file)) {
                 console.println(name + ": no expectations needed");
                 continue;
             }
+            String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            Optional<String> edited = before == null ? Optional.empty()
+                    : ExpectationsEdit.apply(before, current.forBackend(name).entries(), entries);
+            String after = edited.orElseGet(() -> ExpectationsFile.render(name, entries));
+            if (after.equals(before)) {
+                console.println(file + ": unchanged");
+                continue;
+            }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, ExpectationsFile.render(name, entries), StandardCharsets.UTF_8);
+            Files.writeString(file, after, StandardCharsets.UTF_8);
             long todo = entries.stream().filter(e -> e.reason().equals(Entry.TODO)).count();
             console.println(file + ": " + current.forBackend(name).entries().size() + " entries before, " + entries.size()
-                    + " now" + (todo > 0 ? ", " + todo + " to triage (reason '" + Entry.TODO + "')" : ""));
+                    + " now" + (todo > 0 ? ", " + todo + " to triage (reason '" + Entry.TODO + "')" : "")
+                    + (before != null && edited.isEmpty() ? "; written anew (its layout could not be edited in place)" : ""));
         }
         return 0;
     }
