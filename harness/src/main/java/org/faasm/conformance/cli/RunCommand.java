@@ -100,9 +100,13 @@ public final class RunCommand implements Callable<Integer> {
         loadErrors.addAll(expectations.errors());
         loadErrors.forEach(e -> console.println("LOAD-ERROR " + e));
         RunResult result;
-        try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), selection.backendsOr(registry.names()))) {
+        List<String> names = selection.backendsOr(registry.names());
+        ProgressPrinter progress = new ProgressPrinter(console);
+        progress.starting(names);
+        try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names)) {
+            progress.opened(pool, selected.size());
             result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)
-                    .execute(selected, List.copyOf(loadErrors), pool, new ProgressPrinter(console));
+                    .execute(selected, List.copyOf(loadErrors), pool, progress);
         }
         Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
         ReportWriter.Written written = ReportWriter.write(result, coverage, RunInfo.of(layout.root()), Optional.ofNullable(baseline),
@@ -147,13 +151,16 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
         console.println();
-        console.println("Summary: " + result.counts()
-                + (result.loadErrors().isEmpty() ? "" : ", " + result.loadErrors().size() + " load errors"));
+        console.println("Verdicts per backend:");
+        console.print(CountsTable.render(result));
+        if (!result.loadErrors().isEmpty()) {
+            console.println("Load errors: " + result.loadErrors().size());
+        }
         long compared = result.outcomes().stream().filter(o -> o.agreement().state() != Agreement.State.NOT_COMPARED).count();
         List<SpecOutcome> diverging = result.outcomes().stream().filter(o -> o.agreement().state() == Agreement.State.DIVERGE).toList();
         console.println("Agreement: " + (compared == 0 ? "not compared (fewer than two backends observed any spec)"
                 : (compared - diverging.size()) + " of " + compared + " compared specs agree"
-                        + (diverging.isEmpty() ? "" : "; diverging: " + diverging.stream().map(o -> o.spec().id()).toList())));
+                        + (diverging.isEmpty() ? "" : "; diverging: " + String.join(", ", diverging.stream().map(o -> o.spec().id()).toList()))));
         console.println("Host interface: " + coverage.imports().stream().filter(i -> !i.gap()).count() + "/" + coverage.imports().size()
                 + " imports exercised by specs; " + coverage.gaps().size() + " gaps");
         written.baseline().ifPresent(diff -> printBaseline(console, diff));
