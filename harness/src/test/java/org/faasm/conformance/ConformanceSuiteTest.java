@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.faasm.conformance.backend.BackendConfig;
+import org.faasm.conformance.cli.Choices;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.coverage.ModuleImports;
@@ -42,11 +43,13 @@ import org.opentest4j.TestAbortedException;
 /**
  * The conformance suite as JUnit tests: a container per spec holding one test per backend, named
  * {@code <spec id> [<backend>]}, its source the spec file. Verdicts come from the same {@link SpecJudge}
- * as the command line: XFAIL and SKIP are aborted with their reason, XPASS fails. Afterwards the run's
+ * as the command line: FAIL and XPASS fail, ERROR and TIMEOUT are errors, SKIP, UNAVAILABLE and XFAIL
+ * are aborted with their reason; a file that did not load is a failing test named by its path. Afterwards the run's
  * report.json, index.html and summary.md go to {@code -Dconformance.reports} (default
  * {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
- * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm}; compare with
- * {@code -Dconformance.baseline=<earlier report.json>}.
+ * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm-wavm}; compare with
+ * {@code -Dconformance.baseline=<earlier report.json>}. A selection of no spec is a failing test
+ * unless {@code -Dconformance.allowEmpty=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceSuiteTest {
@@ -75,8 +78,15 @@ class ConformanceSuiteTest {
     @TestFactory
     Stream<DynamicNode> conformance() {
         List<DynamicNode> nodes = new ArrayList<>();
-        loadErrors.stream().map(ConformanceSuiteTest::loadFailure).forEach(nodes::add);
-        for (Spec spec : Selection.fromSystemProperties().specSelector().select(catalog.specs())) {
+        loadErrors.stream().map(this::loadFailure).forEach(nodes::add);
+        Selection selection = Selection.fromSystemProperties();
+        List<Spec> selected = selection.specSelector().select(catalog.specs());
+        if (selected.isEmpty() && !Boolean.getBoolean("conformance.allowEmpty")) {
+            // A typo in -Dconformance.specs must not turn a build green by running nothing.
+            String message = Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true");
+            nodes.add(DynamicTest.dynamicTest("selection", () -> fail(message)));
+        }
+        for (Spec spec : selected) {
             // The spec runs on every backend when its container starts, so consensus can compare them.
             nodes.add(DynamicContainer.dynamicContainer(spec.id(), spec.source().toUri(),
                     Stream.of(spec).map(judge::judge).peek(outcomes::add).flatMap(ConformanceSuiteTest::tests)));
@@ -105,15 +115,28 @@ class ConformanceSuiteTest {
                 verdict.specId() + " [" + verdict.backend() + "]", outcome.spec().source().toUri(), () -> check(verdict)));
     }
 
+    /**
+     * FAIL and XPASS are assertion failures; ERROR and TIMEOUT are JUnit errors (the spec could not be
+     * judged), so CI pages count them apart; SKIP, UNAVAILABLE and XFAIL are aborted with their reason.
+     */
     private static void check(Verdict verdict) {
         switch (verdict.status()) {
             case PASS -> { }
+            case FAIL, XPASS -> fail(FailureReport.render(verdict));
+            case ERROR, TIMEOUT -> throw new VerdictError(FailureReport.render(verdict));
             case SKIP, UNAVAILABLE, XFAIL -> throw new TestAbortedException(verdict.status() + ": " + verdict.message());
-            default -> fail(FailureReport.render(verdict));
         }
     }
 
-    private static DynamicTest loadFailure(SpecLoadError error) {
-        return DynamicTest.dynamicTest("load " + error.file().getFileName(), error.file().toUri(), () -> fail(error.toString()));
+    private DynamicTest loadFailure(SpecLoadError error) {
+        Path file = error.file().startsWith(layout.specs()) ? layout.specs().relativize(error.file()) : error.file();
+        return DynamicTest.dynamicTest("load " + file, error.file().toUri(), () -> fail(error.toString()));
+    }
+
+    /** An ERROR or TIMEOUT verdict: not an AssertionError, so Surefire reports it as an error. */
+    static final class VerdictError extends RuntimeException {
+        VerdictError(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
                 + "overhead over the suite and its cold start; print the tables and write them as JSON.")
 public final class BenchCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
     @Option(names = "--kernels", split = ",", paramLabel = "NAME",
             description = "Kernels to run (default: all: fib, sha256, matmul, memcpy).")
     List<String> kernels;
@@ -111,9 +114,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Set<SectionId> wanted;
+        try {
+            // Unknown names are refused before anything runs, naming the known ones.
+            wanted = sections == null ? EnumSet.allOf(SectionId.class)
+                    : sections.stream().map(SectionId::byId).collect(Collectors.toCollection(() -> EnumSet.noneOf(SectionId.class)));
+            selectedKernels();
+            selectedEngines();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+        }
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
-        Set<SectionId> wanted = sections == null ? EnumSet.allOf(SectionId.class)
-                : sections.stream().map(SectionId::byId).collect(Collectors.toCollection(() -> EnumSet.noneOf(SectionId.class)));
         Path report = out != null ? out : layout.root().resolve("reports").resolve("bench.json");
         stderr.println("bench (" + (quick ? "quick" : "full") + "): sections "
                 + wanted.stream().map(SectionId::id).collect(Collectors.joining(", ")));
@@ -163,9 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchSection kernels(ProjectLayout layout) throws IOException {
-        List<Kernel> selected = kernels == null ? Kernel.ALL : kernels.stream().map(Kernel::byName).toList();
-        List<Engine> columns = engines == null ? List.of(Engine.values())
-                : engines.stream().map(Engine::byId).sorted(Comparator.naturalOrder()).distinct().toList();
+        List<Kernel> selected = selectedKernels();
+        List<Engine> columns = selectedEngines();
         Path scratch = Files.createTempDirectory("faasm-bench-");
         try {
             WasmModules modules = new WasmModules(layout, cc, scratch);
@@ -182,6 +192,15 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteRecursively(scratch);
         }
+    }
+
+    private List<Kernel> selectedKernels() {
+        return kernels == null ? Kernel.ALL : kernels.stream().map(Kernel::byName).toList();
+    }
+
+    private List<Engine> selectedEngines() {
+        return engines == null ? List.of(Engine.values())
+                : engines.stream().map(Engine::byId).sorted(Comparator.naturalOrder()).distinct().toList();
     }
 
     RunPlan plan(Kernel kernel, Engine engine) {

@@ -5,11 +5,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code faasm-conformance}: the command line. */
-@Command(name = "faasm-conformance", mixinStandardHelpOptions = true,
+@Command(name = "faasm-conformance", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         description = "Conformance suite for the Faasm host interface.",
         subcommands = {RunCommand.class, ExpectationsCommand.class, BenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it: usage errors as one line and exit code 2, help naming the choices. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        Choices.addTo(commandLine.getSubcommands().get("run"));
+        return commandLine;
     }
 }

@@ -26,19 +26,30 @@ import org.faasm.conformance.run.Selection;
 import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
+import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecLoadError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code run}: the suite on the chosen backends, a line per verdict as it lands, then a summary;
  * writes report.json, index.html and summary.md. Exit code 1 when the run should fail a build.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run conformance specs and write the reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+        description = "Run conformance specs and write the reports.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  run --spec 'chaining/*' --tag chain-ptr --backend jvm-wavm --out /tmp/results",
+                "  run --tag state --list",
+                "  run --spec io/echo_text --baseline reports/report.json"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-s", "--spec"}, paramLabel = "ID|GLOB", description = "Spec id or glob, e.g. 'chain/*' (repeatable; default: all).")
+    @picocli.CommandLine.Spec
+    CommandSpec command;
+
+    @Option(names = {"-s", "--spec"}, paramLabel = "ID|GLOB", description = "Spec id or glob, e.g. 'chaining/*' (repeatable; default: all).")
     List<String> specs = List.of();
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only specs with this tag (repeatable).")
@@ -59,42 +70,97 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "REPORT", description = "An earlier report.json: list regressions and fixes against it.")
     Path baseline;
 
+    @Option(names = "--allow-empty", description = "Accept a selection that matches no spec (otherwise an error).")
+    boolean allowEmpty;
+
+    @Option(names = "--list", description = "Print the selected specs and backends, and run nothing.")
+    boolean list;
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        if (baseline != null && !Files.isRegularFile(baseline)) {
-            System.err.println("no baseline report at " + baseline);
-            return 2;
-        }
-        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
-        SpecCatalog catalog = SpecCatalog.load(layout.specs());
         Backends registry = new Backends();
+        Selection selection = new Selection(specs, tags, backends);
+        checkOptions(registry);
+        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
+        Path folder = out != null ? out : layout.reports();
+        checkFolder(folder);
+        SpecCatalog catalog = SpecCatalog.load(layout.specs());
+        List<Spec> selected = selection.specSelector().select(catalog.specs());
+        if (selected.isEmpty() && !allowEmpty) {
+            throw usage(Choices.noSpecSelected(selection, catalog, "--allow-empty"));
+        }
+        if (list) {
+            selected.forEach(spec -> console.println(spec.id()));
+            console.println(selected.size() + " specs on " + String.join(", ", selection.backendsOr(registry.names())));
+            return 0;
+        }
         Expectations expectations = new ExpectationsLoader(registry.names()).load(layout.expectations());
         List<SpecLoadError> loadErrors = new ArrayList<>(catalog.errors());
         loadErrors.addAll(expectations.errors());
         loadErrors.forEach(e -> console.println("LOAD-ERROR " + e));
-        Selection selection = new Selection(specs, tags, backends);
         RunResult result;
-        try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), selection.backendsOr(registry.names()))) {
+        List<String> names = selection.backendsOr(registry.names());
+        ProgressPrinter progress = new ProgressPrinter(console);
+        progress.starting(names);
+        try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names)) {
+            progress.opened(pool, selected.size());
             result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)
-                    .execute(selection.specSelector().select(catalog.specs()), List.copyOf(loadErrors), pool, new ProgressPrinter(console));
+                    .execute(selected, List.copyOf(loadErrors), pool, progress);
         }
         Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
         ReportWriter.Written written = ReportWriter.write(result, coverage, RunInfo.of(layout.root()), Optional.ofNullable(baseline),
-                out != null ? out : layout.reports());
+                folder);
         printSummary(console, result, coverage, written);
         return result.failed() ? 1 : 0;
     }
 
+    /** Options that would waste or spoil a run, refused before any backend starts. */
+    private void checkOptions(Backends registry) {
+        if (timeoutMs <= 0) {
+            throw usage("--timeout must be a positive number of milliseconds, not " + timeoutMs);
+        }
+        for (String name : backends) {
+            if (!registry.names().contains(name)) {
+                throw usage("unknown backend '" + name + "'; known: " + String.join(", ", registry.names()));
+            }
+        }
+        if (baseline != null) {
+            try {
+                ReportWriter.readReport(baseline);
+            } catch (IOException e) {
+                throw usage("--baseline: " + e.getMessage());
+            }
+        }
+    }
+
+    private void checkFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw usage("cannot write the reports to " + folder + ": " + (e.getMessage() == null ? e : e.getMessage()));
+        }
+        if (!Files.isWritable(folder)) {
+            throw usage("cannot write the reports to " + folder + ": not writable");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(command.commandLine(), message);
+    }
+
     private static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
         console.println();
-        console.println("Summary: " + result.counts()
-                + (result.loadErrors().isEmpty() ? "" : ", " + result.loadErrors().size() + " load errors"));
+        console.println("Verdicts per backend:");
+        console.print(CountsTable.render(result));
+        if (!result.loadErrors().isEmpty()) {
+            console.println("Load errors: " + result.loadErrors().size());
+        }
         long compared = result.outcomes().stream().filter(o -> o.agreement().state() != Agreement.State.NOT_COMPARED).count();
         List<SpecOutcome> diverging = result.outcomes().stream().filter(o -> o.agreement().state() == Agreement.State.DIVERGE).toList();
         console.println("Agreement: " + (compared == 0 ? "not compared (fewer than two backends observed any spec)"
                 : (compared - diverging.size()) + " of " + compared + " compared specs agree"
-                        + (diverging.isEmpty() ? "" : "; diverging: " + diverging.stream().map(o -> o.spec().id()).toList())));
+                        + (diverging.isEmpty() ? "" : "; diverging: " + String.join(", ", diverging.stream().map(o -> o.spec().id()).toList()))));
         console.println("Host interface: " + coverage.imports().stream().filter(i -> !i.gap()).count() + "/" + coverage.imports().size()
                 + " imports exercised by specs; " + coverage.gaps().size() + " gaps");
         written.baseline().ifPresent(diff -> printBaseline(console, diff));

@@ -2,7 +2,7 @@ package org.faasm.conformance.expectations;
 
 import java.util.List;
 
-/** Writes an expectations file: a header saying how it is kept, then the entries, every string quoted. */
+/** Writes a new expectations file: a header saying how it is kept, then the entries, every string quoted. */
 public final class ExpectationsFile {
     private ExpectationsFile() {}
 
@@ -10,22 +10,27 @@ public final class ExpectationsFile {
         StringBuilder yaml = new StringBuilder()
                 .append("# Specs the ").append(backend).append(" backend is known to fail (XFAIL) or must not run (SKIP), and why.\n")
                 .append("# Schema: harness/src/main/resources/schema/expectations-v1.schema.json. Rewritten by\n")
-                .append("# `faasm-conformance expectations --from reports/report.json`, which keeps reasons but not comments.\n");
+                .append("# `faasm-conformance expectations --from reports/report.json`, which edits the entries in place.\n");
         if (entries.isEmpty()) {
             return yaml.append("expectations: []\n").toString();
         }
         yaml.append("expectations:\n");
-        for (Entry entry : entries) {
-            yaml.append("  - spec: ").append(quote(entry.spec())).append('\n')
-                    .append("    status: ").append(entry.status()).append('\n')
-                    .append("    reason: ").append(quote(entry.reason())).append('\n');
-            entry.link().ifPresent(link -> yaml.append("    link: ").append(quote(link)).append('\n'));
-        }
+        entries.forEach(entry -> yaml.append(entry(entry, "  ")));
+        return yaml.toString();
+    }
+
+    /** One entry as block YAML, its dash at {@code indent}. */
+    static String entry(Entry entry, String indent) {
+        StringBuilder yaml = new StringBuilder()
+                .append(indent).append("- spec: ").append(quote(entry.spec())).append('\n')
+                .append(indent).append("  status: ").append(entry.status()).append('\n')
+                .append(indent).append("  reason: ").append(quote(entry.reason())).append('\n');
+        entry.link().ifPresent(link -> yaml.append(indent).append("  link: ").append(quote(link)).append('\n'));
         return yaml.toString();
     }
 
     /** A YAML double-quoted scalar; JSON's escapes are valid there. */
-    private static String quote(String text) {
+    static String quote(String text) {
         StringBuilder quoted = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -26,15 +26,15 @@ public final class MarkdownSummary {
         backendTable(md, report);
         if (loadErrors > 0) {
             md.append("\n**Files that did not load** (").append(loadErrors).append("):\n");
-            report.path("loadErrors").forEach(e -> md.append("- `").append(e.path("file").asText()).append(':')
-                    .append(e.path("line").asInt()).append("` ").append(e.path("field").asText()).append(": ")
-                    .append(oneLine(e.path("message").asText())).append('\n'));
+            report.path("loadErrors").forEach(e -> md.append("- `").append(MarkdownText.withoutMachinePaths(e.path("file").asText()))
+                    .append(':').append(e.path("line").asInt()).append("` ").append(MarkdownText.inline(e.path("field").asText()))
+                    .append(": ").append(MarkdownText.inline(e.path("message").asText())).append('\n'));
         }
         if (!failing.isEmpty()) {
             md.append("\n**Failing** (").append(failing.size()).append("):\n");
             failing.stream().limit(LISTED).forEach(r -> md.append("- `").append(r.path("spec").asText()).append("` [")
                     .append(r.path("backend").asText()).append("] ").append(r.path("status").asText()).append(": ")
-                    .append(oneLine(r.path("message").asText())).append('\n'));
+                    .append(MarkdownText.inline(r.path("message").asText())).append('\n'));
             more(md, failing.size());
         }
         agreement(md, report);
@@ -72,7 +72,7 @@ public final class MarkdownSummary {
         md.append("\n**Agreement:** ").append(compared.size() - diverging.size()).append(" of ").append(compared.size())
                 .append(" compared specs agree across backends").append(diverging.isEmpty() ? ".\n" : "; diverging:\n");
         diverging.stream().limit(LISTED).forEach(s -> md.append("- `").append(s.path("id").asText()).append("`: ")
-                .append(oneLine(firstDivergence(s.path("agreement")))).append('\n'));
+                .append(MarkdownText.inline(firstDivergence(s.path("agreement")))).append('\n'));
         more(md, diverging.size());
     }
 
@@ -85,7 +85,7 @@ public final class MarkdownSummary {
         if (baseline.isMissingNode()) {
             return;
         }
-        md.append("\n**Against baseline** `").append(baseline.path("file").asText()).append("`: ")
+        md.append("\n**Against baseline** `").append(MarkdownText.withoutMachinePaths(baseline.path("file").asText())).append("`: ")
                 .append(baseline.path("regressions").size()).append(" regression(s), ")
                 .append(baseline.path("fixes").size()).append(" fix(es), ")
                 .append(baseline.path("changes").size()).append(" other change(s)")
@@ -128,11 +128,6 @@ public final class MarkdownSummary {
 
     private static String shortRevision(String revision) {
         return revision.length() > 12 ? revision.substring(0, 12) : revision;
-    }
-
-    private static String oneLine(String text) {
-        String line = text.replace('\n', ' ').replace("|", "\\|");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -21,7 +21,7 @@ public final class ReportWriter {
         ObjectNode report = JsonReport.toJson(run, coverage, info);
         Optional<BaselineDiff> diff = Optional.empty();
         if (baseline.isPresent()) {
-            diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), read(baseline.get()), report));
+            diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), readReport(baseline.get()), report));
             report.set("baseline", diff.get().toJson());
         }
         Files.createDirectories(folder);
@@ -40,5 +40,22 @@ public final class ReportWriter {
 
     public static JsonNode read(Path reportJson) throws IOException {
         return JsonReport.JSON.readTree(reportJson.toFile());
+    }
+
+    /** Reads a file given as an earlier run's report.json, refusing one that is not (with a message naming it). */
+    public static JsonNode readReport(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no report at " + file);
+        }
+        JsonNode report;
+        try {
+            report = read(file);
+        } catch (IOException e) {
+            throw new IOException(file + " is not a report.json: not JSON", e);
+        }
+        if (report == null || report.path("format").asInt() != 1 || !report.path("results").isArray()) {
+            throw new IOException(file + " is not a report.json: no \"format\": 1 and \"results\"");
+        }
+        return report;
     }
 }

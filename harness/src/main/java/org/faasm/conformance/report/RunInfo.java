@@ -18,7 +18,7 @@ public record RunInfo(String harnessVersion, String specRevision) {
         return new RunInfo(buildVersion(), gitRevision(projectRoot));
     }
 
-    static String buildVersion() {
+    public static String buildVersion() {
         try (InputStream in = RunInfo.class.getResourceAsStream(VERSION_RESOURCE)) {
             Properties properties = new Properties();
             if (in != null) {

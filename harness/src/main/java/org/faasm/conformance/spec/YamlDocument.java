@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,8 +18,8 @@ import java.util.Map;
 /** A parsed YAML document together with the line on which each JSON-pointer location starts. */
 public final class YamlDocument {
     /** A key given twice is an error: otherwise the last one would silently win. */
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+    static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final JsonNode root;
     private final Map<String, Integer> lines;
@@ -44,9 +46,16 @@ public final class YamlDocument {
         return new SpecLoadException(List.of(new SpecLoadError(file, line, "", message)));
     }
 
-    private static YamlDocument parse(String text) throws JsonProcessingException {
-        JsonNode root = MAPPER.readTree(text);
-        return new YamlDocument(root, lineIndex(text));
+    /** Parses YAML text; {@link #read} is how files of the specs tree are read. */
+    public static YamlDocument parse(String text) throws JsonProcessingException {
+        try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+            JsonNode root = parser.nextToken() == null ? MissingNode.getInstance() : new TreeReader(parser, text).node();
+            return new YamlDocument(root, lineIndex(text));
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from a string cannot fail", e);
+        }
     }
 
     public JsonNode root() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.faasm.conformance.browser.BrowserLauncher;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.testing.Chromium;
@@ -18,9 +19,10 @@ import org.faasm.conformance.testing.SmallRun;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the HTML report of a real run in Chromium and uses it as a person would: the matrix, the
- * filters, a cell's details with expected against actual, and two backends' traces side by side with
- * the first divergence marked. Leaves the page and a screenshot in harness/target/html-report/.
+ * Opens the HTML report of a real run in Chromium and uses it as a person would: the verdict, counts
+ * and failures first, the matrix, the filters, a cell's details (deep-linked, by keyboard) with expected
+ * against actual, and two backends' traces side by side with the first divergence marked. Leaves the
+ * page and screenshots in harness/target/html-report/.
  */
 class HtmlReportBrowserTest {
 
@@ -68,6 +70,51 @@ class HtmlReportBrowserTest {
             page.locator("#filter-backend input[value='jvm2']").uncheck();
             assertThat(page.locator("#matrix thead th")).hasCount(5);
         }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aFailingRunShowsCountsFailuresAndADeepLinkedPanelOnTheFirstScreen() throws Exception {
+        Path chromium = Chromium.required();
+        Path folder = ProjectLayout.locate().root().resolve("harness/target/html-report");
+        ReportWriter.Written written = SmallRun.write(folder, Optional.empty());
+        long diverging = StreamSupport.stream(ReportWriter.read(written.json()).path("specs").spliterator(), false)
+                .filter(s -> s.path("agreement").path("state").asText().equals("DIVERGE")).count();
+        List<String> consoleErrors = new ArrayList<>();
+        try (Playwright playwright = BrowserLauncher.playwright(); Browser browser = BrowserLauncher.launch(playwright, chromium)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768));
+            page.onPageError(consoleErrors::add);
+            page.navigate(written.html().toUri() + "#chaining/by_name/faulty");
+
+            assertThat(page.locator("#verdict")).containsText("✗ failing: 1 failing result");
+            assertThat(page.locator("#counts tr[data-backend='faulty'] .bar span.st-FAIL")).isVisible();
+            assertThat(page.locator("#counts tr[data-backend='faulty']")).containsText("FAIL");
+            Locator failure = page.locator("#list-failures a[href='#chaining/by_name/faulty']");
+            assertThat(failure).isVisible();
+            Locator details = page.locator("#details");
+            assertThat(details).isVisible();
+            assertThat(details.locator("h2")).containsText("chaining/by_name [faulty]");
+            for (Locator onFirstScreen : List.of(page.locator("#verdict"), page.locator("#counts"), failure, details.locator("h2"))) {
+                assertThat(onFirstScreen.boundingBox().y + onFirstScreen.boundingBox().height).isLessThanOrEqualTo(768);
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("failing-1366x768.png")));
+
+            page.keyboard().press("Escape");
+            assertThat(details).isHidden();
+            assertThat(page.url()).doesNotContain("#");
+            Locator cell = page.locator("td.cell[data-spec='io/echo_text'][data-backend='jvm-wavm']");
+            cell.focus();
+            page.keyboard().press("Enter");
+            assertThat(details.locator("h2")).containsText("io/echo_text [jvm-wavm]");
+            assertThat(page.url()).endsWith("#io/echo_text/jvm-wavm");
+            page.locator("#details-close").click();
+            assertThat(details).isHidden();
+
+            page.locator("#filter-diverging").check();
+            assertThat(page.locator("#matrix tbody tr")).hasCount((int) diverging);
+            assertThat(page.locator("#matrix tbody td.agree")).containsText(new String[] {"diverge"});
+        }
+        assertThat(diverging).isPositive().isLessThan(SmallRun.SPECS.size());
         assertThat(consoleErrors).isEmpty();
     }
 }
