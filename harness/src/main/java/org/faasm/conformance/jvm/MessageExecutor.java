@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.Outcome;
@@ -33,6 +34,8 @@ public final class MessageExecutor {
     private final ModuleCache modules;
     private final int memoryCapPages;
     private final VmModel vm;
+    /** Whether the VM links each module's imports: fixed per module, so worked out once. */
+    private final Map<CompiledModule, Optional<String>> linkRefusals = new ConcurrentHashMap<>();
 
     /** Runs messages as the given Faasm VM would where the two differ. */
     public MessageExecutor(ModuleCache modules, int memoryCapPages, FaasmVm vm) {
@@ -55,7 +58,7 @@ public final class MessageExecutor {
                 if (module.isEmpty()) {
                     result = new Result(Outcome.NOT_FOUND, 1, "no function '" + message.function() + "' for user " + message.user());
                 } else {
-                    Optional<String> unlinked = vm.refusesToLink(module.get().module());
+                    Optional<String> unlinked = linkRefusals.computeIfAbsent(module.get(), m -> vm.refusesToLink(m.module()));
                     if (unlinked.isPresent()) {
                         throw new ModuleBind.BindFailure(unlinked.get());
                     }
