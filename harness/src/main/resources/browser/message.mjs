@@ -59,6 +59,7 @@ export async function runMessage(message, host) {
     if (!loaded) {
       result = { outcome: 'NOT_FOUND', returnValue: 1, error: `no function '${message.function}' for user ${message.user}` };
     } else {
+      checkWavmLinks(loaded.imports, host.wavmImports);
       const instance = new WebAssembly.Instance(loaded.module, bindImports(loaded.imports, host.faasmTable, ctx, wasi));
       ctx.bind(instance);
       wasi.bind(ctx.memory);
@@ -95,6 +96,19 @@ export async function runMessage(message, host) {
     trace: ctx.trace.toJSON(),
     timings: { instantiateNanos: nanos(instantiated - start), executeNanos: nanos(end - instantiated) },
   };
+}
+
+/**
+ * WAVM refuses to bind a module importing anything it has no intrinsic for ("Missing import",
+ * faasm:src/wavm/WAVMWasmModule.cpp resolve): WASI and wasi-threads by name, any other module as env.
+ */
+function checkWavmLinks(moduleImports, wavmImports) {
+  for (const { module, name } of moduleImports) {
+    const resolved = module === 'wasi_snapshot_preview1' || module === 'wasi' ? module : 'env';
+    if (!(wavmImports[resolved] ?? []).includes(name)) {
+      throw new BindFailure(`import ${module}.${name}: WAVM has no intrinsic for it ("Missing import")`);
+    }
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ const modules = new Map();
 const runs = new Map();
 let nextBench = 1;
 let faasmTable = null;
+let wavmImports = null;
 let networkAgent = null;
 
 /** A port to a cluster client for one worker, in the page's network agent (net-agent.mjs says why). */
@@ -59,6 +60,8 @@ function clusterConfig({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys,
 async function start(request, runId) {
   faasmTable ??= fetch('faasm-imports.json').then(r => r.json());
   request.faasmTable = await faasmTable;
+  wavmImports ??= fetch('wavm-imports.json').then(r => r.json());
+  request.wavmImports = await wavmImports;
   const worker = new Worker('worker.mjs', { type: 'module' });
   let settle;
   const settled = new Promise(resolve => { settle = resolve; });

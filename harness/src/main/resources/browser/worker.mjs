@@ -54,6 +54,7 @@ async function run(request, client) {
     modules: pageModules,
     ids: new Ids(),
     faasmTable: request.faasmTable,
+    wavmImports: request.wavmImports,
     memoryCapPages: request.memoryCapPages,
     calls: null,
   };

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.wavm.WavmIntrinsics;
 import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.support.LoopbackHttp;
 
@@ -48,6 +49,8 @@ final class StaticServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-browser-static-"));
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final byte[] faasmImports = faasmImportsJson();
+    /** What WAVM links, so the page refuses at bind what WAVM would (the browser follows WAVM). */
+    private final byte[] wavmImports = json(WavmIntrinsics.load().namesByModule());
     private final RunMailbox mailbox = new RunMailbox();
 
     StaticServer(Path wasmDir, FaasmEndpoints cluster, Duration timeout) throws IOException {
@@ -84,6 +87,8 @@ final class StaticServer implements AutoCloseable {
                 send(exchange, 405, "text/plain", "only GET".getBytes(StandardCharsets.UTF_8), FRESH);
             } else if (path.equals("/faasm-imports.json")) {
                 send(exchange, 200, TYPES.get("json"), faasmImports, FIXED);
+            } else if (path.equals("/wavm-imports.json")) {
+                send(exchange, 200, TYPES.get("json"), wavmImports, FIXED);
             } else if (WASM.matcher(path).matches()) {
                 sendWasm(exchange, WASM.matcher(path).replaceFirst("$1"));
             } else if (RESOURCE.matcher(path.substring(1)).matches() && resource(path.substring(1)) != null) {
@@ -131,6 +136,14 @@ final class StaticServer implements AutoCloseable {
             call.params().forEach(kind -> params.add(kind.name()));
         }
         return list.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
     }
 
     @Override

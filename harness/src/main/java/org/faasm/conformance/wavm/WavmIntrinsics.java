@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.faasm.conformance.hostinterface.FaasmImport;
@@ -61,6 +63,16 @@ public final class WavmIntrinsics {
             byKey.put(key(ENV, call.importName()), call.wasmType());
         }
         return new WavmIntrinsics(Map.copyOf(byKey));
+    }
+
+    /** Every import WAVM can link, as {@code {module: [name, …]}} with modules as WAVM resolves them (wasi, WASI, env). */
+    public Map<String, List<String>> namesByModule() {
+        Map<String, List<String>> names = new TreeMap<>();
+        byKey.keySet().stream().sorted().forEach(key -> {
+            int split = key.indexOf('\u0000');
+            names.computeIfAbsent(key.substring(0, split), m -> new ArrayList<>()).add(key.substring(split + 1));
+        });
+        return names;
     }
 
     /** The type of the intrinsic WAVM links the import to, or empty when it has none (WAVM: "Missing import"). */
