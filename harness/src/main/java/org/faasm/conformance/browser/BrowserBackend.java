@@ -113,11 +113,11 @@ public final class BrowserBackend implements Backend {
     public void prepare(Spec spec) throws Exception {
         WasmDirectory modules = new WasmDirectory(options.wasmDir());
         modules.requireModule(spec.function());
-        Optional<EmbeddedCluster> cluster = start().cluster;
-        if (cluster.isPresent()) {
-            cluster.get().precompile(modules, StateProbe.functionsFor(spec));
+        Started backend = start();
+        if (backend.cluster.isPresent()) {
+            backend.cluster.get().precompile(modules, StateProbe.functionsFor(spec));
         }
-        start().session.awaitStarted();
+        backend.session.awaitStarted();
     }
 
     @Override

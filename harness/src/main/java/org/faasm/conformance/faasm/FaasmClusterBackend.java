@@ -26,7 +26,7 @@ import org.testcontainers.DockerClientFactory;
  * spec is an ERROR, so a CI that demands a cluster cannot go green without one.
  */
 public final class FaasmClusterBackend implements Backend {
-    private final String vm;
+    private final FaasmVm vm;
     private final Path projectRoot;
     private final Path wasmDir;
     private final Optional<FaasmEndpoints> existing;
@@ -37,7 +37,7 @@ public final class FaasmClusterBackend implements Backend {
     private ComposeCluster compose;
     private SpecOnCluster runner;
 
-    public FaasmClusterBackend(String vm, Path projectRoot, Path wasmDir) {
+    public FaasmClusterBackend(FaasmVm vm, Path projectRoot, Path wasmDir) {
         this.vm = vm;
         this.projectRoot = projectRoot;
         this.wasmDir = wasmDir;
@@ -47,13 +47,13 @@ public final class FaasmClusterBackend implements Backend {
 
     @Override
     public String name() {
-        return "faasm-" + vm;
+        return "faasm-" + vm.id();
     }
 
     @Override
     public String version() {
-        return existing.map(e -> "existing deployment at " + e.planner() + " (" + vm + ")")
-                .orElse("Faasm 0.29.0, planner 0.20.0 from docker/ (" + vm + ")");
+        return existing.map(e -> "existing deployment at " + e.planner() + " (" + vm.id() + ")")
+                .orElse("Faasm 0.29.0, planner 0.20.0 from docker/ (" + vm.id() + ")");
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class FaasmClusterBackend implements Backend {
     private Availability probe() {
         if (existing.isPresent()) {
             String configuredVm = System.getProperty("faasm.vm", System.getenv().getOrDefault("FAASM_WASM_VM", "wamr"));
-            if (!configuredVm.equals(vm)) {
+            if (!configuredVm.equals(vm.id())) {
                 return Availability.no("the configured deployment runs " + configuredVm + " (set -Dfaasm.vm)");
             }
             return Availability.yes();
@@ -97,7 +97,7 @@ public final class FaasmClusterBackend implements Backend {
      */
     @Override
     public FaasmVm vm() {
-        return FaasmVm.valueOf(vm.toUpperCase(java.util.Locale.ROOT));
+        return vm;
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class FaasmClusterBackend implements Backend {
     }
 
     private FaasmEndpoints startCompose() {
-        compose = new ComposeCluster(ComposeCluster.composeFile(projectRoot), vm,
+        compose = new ComposeCluster(ComposeCluster.composeFile(projectRoot), vm.id(),
                 projectRoot.resolve("reports").resolve(name() + "-logs"));
         return compose.start();
     }

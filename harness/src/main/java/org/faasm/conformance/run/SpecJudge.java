@@ -25,11 +25,18 @@ public final class SpecJudge implements AutoCloseable {
     private final BackendPool pool;
     private final Expectations expectations;
     private final SpecRunner runner;
+    /** Per backend name: the VM it follows and the expectations file it is judged by, fixed for the pool. */
+    private final Map<String, FaasmVm> vms = new LinkedHashMap<>();
+    private final Map<String, String> expectationFiles = new LinkedHashMap<>();
 
     public SpecJudge(BackendPool pool, Expectations expectations, Duration timeout) {
         this.pool = pool;
         this.expectations = expectations;
         this.runner = new SpecRunner(timeout);
+        pool.members().forEach(m -> {
+            vms.put(m.backend().name(), m.backend().vm());
+            expectationFiles.put(m.backend().name(), m.backend().expectationsName());
+        });
     }
 
     public SpecOutcome judge(Spec spec) {
@@ -38,7 +45,7 @@ public final class SpecJudge implements AutoCloseable {
         List<Verdict> verdicts = new ArrayList<>();
         for (BackendPool.Member member : pool.members()) {
             String name = member.backend().name();
-            Optional<ExpectedStatus> expected = expectations.lookup(member.backend().expectationsName(), spec.id());
+            Optional<ExpectedStatus> expected = expectations.lookup(expectationFiles.get(name), spec.id());
             if (!member.availability().available()) {
                 verdicts.add(Verdict.of(spec.id(), name, Status.UNAVAILABLE, member.availability().reason(), 0));
             } else if (expected.filter(e -> e.status() == Status.SKIP).isPresent()) {
@@ -50,8 +57,6 @@ public final class SpecJudge implements AutoCloseable {
                 verdicts.add(runner.run(spec, member.backend()));
             }
         }
-        Map<String, FaasmVm> vms = new LinkedHashMap<>();
-        pool.members().forEach(m -> vms.put(m.backend().name(), m.backend().vm()));
         Agreement agreement = Agreement.of(observations(verdicts), vms);
         List<Verdict> judged = spec.consensus() ? Consensus.judge(verdicts, agreement) : verdicts;
         return new SpecOutcome(spec, judged.stream().map(this::applyExpectation).toList(), agreement);
@@ -59,7 +64,7 @@ public final class SpecJudge implements AutoCloseable {
 
     private boolean canRun(Spec spec, BackendPool.Member member) {
         return member.availability().available()
-                && expectations.lookup(member.backend().expectationsName(), spec.id()).filter(e -> e.status() == Status.SKIP).isEmpty()
+                && expectations.lookup(expectationFiles.get(member.backend().name()), spec.id()).filter(e -> e.status() == Status.SKIP).isEmpty()
                 && SpecRunner.missingCapabilities(spec, member.backend()).isEmpty();
     }
 
@@ -67,9 +72,7 @@ public final class SpecJudge implements AutoCloseable {
         if (verdict.status() == Status.UNAVAILABLE || verdict.expectation().isPresent()) {
             return verdict;
         }
-        String file = pool.members().stream().filter(m -> m.backend().name().equals(verdict.backend())).findFirst()
-                .map(m -> m.backend().expectationsName()).orElse(verdict.backend());
-        return expectations.lookup(file, verdict.specId()).map(e -> e.apply(verdict)).orElse(verdict);
+        return expectations.lookup(expectationFiles.get(verdict.backend()), verdict.specId()).map(e -> e.apply(verdict)).orElse(verdict);
     }
 
     private static Map<String, Observation> observations(List<Verdict> verdicts) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.spec.SpecCatalog;
@@ -30,7 +31,7 @@ class ExistingDeploymentTest {
         System.setProperty("faasm.upload.url", "http://127.0.0.1:9");
         System.setProperty("faasm.vm", "wavm");
         System.setProperty("faasm.required", "true");
-        try (FaasmClusterBackend wamr = new FaasmClusterBackend("wamr", layout.root(), layout.wasm());
+        try (FaasmClusterBackend wamr = new FaasmClusterBackend(FaasmVm.WAMR, layout.root(), layout.wasm());
                 SpecRunner runner = new SpecRunner(Duration.ofSeconds(5))) {
             assertThat(wamr.availability().available()).isTrue();
             var verdict = runner.run(spec, wamr);
@@ -49,8 +50,8 @@ class ExistingDeploymentTest {
             System.setProperty("faasm.upload.url", cluster.uploadUri().toString());
             System.setProperty("faasm.vm", "wavm");
             Path root = layout.root();
-            try (FaasmClusterBackend wavm = new FaasmClusterBackend("wavm", root, layout.wasm());
-                    FaasmClusterBackend wamr = new FaasmClusterBackend("wamr", root, layout.wasm())) {
+            try (FaasmClusterBackend wavm = new FaasmClusterBackend(FaasmVm.WAVM, root, layout.wasm());
+                    FaasmClusterBackend wamr = new FaasmClusterBackend(FaasmVm.WAMR, root, layout.wasm())) {
                 assertThat(wavm.availability().available()).isTrue();
                 assertThat(wavm.version()).contains("existing deployment at " + cluster.plannerUri());
                 assertThat(wamr.availability().reason()).contains("the configured deployment runs wavm");
