@@ -47,15 +47,16 @@ public record Choices(List<String> backends, List<String> areas, List<String> ta
     }
 
     private static String render() {
-        List<String> backends = new Backends().names();
         String nl = System.lineSeparator();
-        StringBuilder text = new StringBuilder(nl + "Backends: " + String.join(", ", backends) + nl);
+        StringBuilder text = new StringBuilder(nl);
         try {
+            List<String> backends = new Backends().names();
+            text.append("Backends: ").append(String.join(", ", backends)).append(nl);
             Choices choices = of(backends, SpecCatalog.load(ProjectLayout.locate().specs()));
             text.append("Spec areas (--spec 'AREA/*'): ").append(String.join(", ", choices.areas())).append(nl)
                     .append("Tags: ").append(String.join(", ", choices.tags())).append(nl);
         } catch (RuntimeException e) {
-            text.append("Spec areas and tags: unknown here (").append(e.getMessage()).append(')').append(nl);
+            text.append("The rest of the choices are unknown here: ").append(e.getMessage()).append(nl);
         }
         return text.toString();
     }

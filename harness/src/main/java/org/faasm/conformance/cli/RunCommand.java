@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        Backends registry = new Backends();
+        Backends registry = registry();
         Selection selection = new Selection(specs, tags, backends);
         checkOptions(registry);
         ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
@@ -142,6 +142,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(folder)) {
             throw usage("cannot write the reports to " + folder + ": not writable");
+        }
+    }
+
+    /** The backends, configured ones included; a mistake in their configuration is a usage error naming it. */
+    private Backends registry() {
+        try {
+            return new Backends();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 

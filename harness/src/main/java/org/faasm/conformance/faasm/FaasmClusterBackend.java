@@ -21,15 +21,19 @@ import org.testcontainers.DockerClientFactory;
 /**
  * A real Faasm cluster running one WebAssembly VM ({@code faasm-wamr} or {@code faasm-wavm}): an
  * existing deployment when its URLs are configured (then nothing is started, and {@code -Dfaasm.vm}
- * says which VM it runs), else one started from {@code docker/} with Testcontainers. Without either it
+ * says which VM it runs), else one started from {@code docker/} with Testcontainers; or a deployment
+ * configured under a name of its own ({@link FaasmDeployments}). Without either it
  * is UNAVAILABLE with the reason — or, when {@code -Dfaasm.required=true} (env FAASM_REQUIRED), every
  * spec is an ERROR, so a CI that demands a cluster cannot go green without one.
  */
 public final class FaasmClusterBackend implements Backend {
+    private final String name;
     private final FaasmVm vm;
     private final Path projectRoot;
     private final Path wasmDir;
     private final Optional<FaasmEndpoints> existing;
+    /** The VM the existing deployment says it runs. */
+    private final String deployedVm;
     private final boolean required;
     private Availability availability;
     /** Why a required cluster cannot run; every spec then fails with it. */
@@ -38,15 +42,35 @@ public final class FaasmClusterBackend implements Backend {
     private SpecOnCluster runner;
 
     public FaasmClusterBackend(FaasmVm vm, Path projectRoot, Path wasmDir) {
+        this("faasm-" + vm.id(), vm, FaasmEndpoints.configured(),
+                System.getProperty("faasm.vm", System.getenv().getOrDefault("FAASM_WASM_VM", "wamr")), projectRoot, wasmDir);
+    }
+
+    /** The column of a deployment configured under its own name. */
+    public static FaasmClusterBackend deployment(FaasmDeployment deployment, Path projectRoot, Path wasmDir) {
+        return new FaasmClusterBackend(deployment.name(), deployment.vm(), Optional.of(deployment.endpoints()),
+                deployment.vm().id(), projectRoot, wasmDir);
+    }
+
+    private FaasmClusterBackend(String name, FaasmVm vm, Optional<FaasmEndpoints> existing, String deployedVm,
+            Path projectRoot, Path wasmDir) {
+        this.name = name;
         this.vm = vm;
         this.projectRoot = projectRoot;
         this.wasmDir = wasmDir;
-        this.existing = FaasmEndpoints.configured();
+        this.existing = existing;
+        this.deployedVm = deployedVm;
         this.required = Boolean.parseBoolean(System.getProperty("faasm.required", System.getenv().getOrDefault("FAASM_REQUIRED", "false")));
     }
 
     @Override
     public String name() {
+        return name;
+    }
+
+    /** A named deployment is judged by what Faasm on its VM is known to fail. */
+    @Override
+    public String expectationsName() {
         return "faasm-" + vm.id();
     }
 
@@ -70,9 +94,8 @@ public final class FaasmClusterBackend implements Backend {
 
     private Availability probe() {
         if (existing.isPresent()) {
-            String configuredVm = System.getProperty("faasm.vm", System.getenv().getOrDefault("FAASM_WASM_VM", "wamr"));
-            if (!configuredVm.equals(vm.id())) {
-                return Availability.no("the configured deployment runs " + configuredVm + " (set -Dfaasm.vm)");
+            if (!deployedVm.equals(vm.id())) {
+                return Availability.no("the configured deployment runs " + deployedVm + " (set -Dfaasm.vm)");
             }
             return Availability.yes();
         }

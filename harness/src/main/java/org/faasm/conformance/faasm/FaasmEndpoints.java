@@ -23,7 +23,8 @@ public record FaasmEndpoints(URI planner, URI upload) {
         return Optional.of(new FaasmEndpoints(URI.create(planner.get()), URI.create(upload.get())));
     }
 
-    private static Optional<String> setting(String property, String variable) {
+    /** A setting from a system property, else from the environment; blank is unset. */
+    static Optional<String> setting(String property, String variable) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(variable);

@@ -48,6 +48,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMistakenDeploymentDeclarationIsAUsageErrorNamingIt() {
+        System.setProperty("faasm.deployments", "name=team,vm=wavm");
+        try {
+            assertOneLineUsageError(Cli.run("run", "--spec", "io/echo_text"), "Faasm deployment 'name=team,vm=wavm': planner= is missing");
+        } finally {
+            System.clearProperty("faasm.deployments");
+        }
+    }
+
+    @Test
     void aTimeoutMustBePositive() {
         assertOneLineUsageError(Cli.run("run", "--timeout", "-5"), "--timeout must be a positive number of milliseconds, not -5");
     }
