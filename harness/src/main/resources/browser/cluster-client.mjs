@@ -18,7 +18,8 @@ const STATE_PROBE = 'state_probe';
 const utf8 = new TextDecoder();
 
 export class ClusterClient {
-  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys = [], probeUploaded = false }) {
+  /** @param probeModule the state probe's wasm bytes (default: served with the page's other modules) */
+  constructor({ uploadUrl, plannerUrl, user, fetchTimeoutMs, givenKeys = [], probeUploaded = false }, probeModule = null) {
     this.uploadUrl = uploadUrl;
     this.plannerUrl = plannerUrl;
     this.user = user;
@@ -27,6 +28,7 @@ export class ClusterClient {
     this.present = new Set(givenKeys);
     /** The state probe's upload as this user, once it is needed (the backend may have done it). */
     this.probeUpload = probeUploaded ? Promise.resolve() : null;
+    this.probeModule = probeModule ?? (() => this.pageModule(STATE_PROBE));
   }
 
   /** The global value of `key`, or null when the cluster has none. */
@@ -93,12 +95,17 @@ export class ClusterClient {
     return null;
   }
 
-  /** Uploads the state probe, served by the page's server with every other module. */
+  /** Uploads the state probe. */
   async uploadProbe() {
-    const wasm = await this.send('GET', new URL(`wasm/${STATE_PROBE}.wasm`, import.meta.url).href);
-    expectOk(wasm, 'loading the state probe');
     const url = `${this.uploadUrl}/f/${encodeURIComponent(this.user)}/${STATE_PROBE}`;
-    expectOk(await this.send('PUT', url, { body: wasm.body }), 'PUT /f/ of the state probe');
+    expectOk(await this.send('PUT', url, { body: await this.probeModule() }), 'PUT /f/ of the state probe');
+  }
+
+  /** A module served by the page's server. */
+  async pageModule(name) {
+    const wasm = await this.send('GET', new URL(`wasm/${name}.wasm`, import.meta.url).href);
+    expectOk(wasm, `loading ${name}`);
+    return wasm.body;
   }
 
   planner(body) {

@@ -1,9 +1,6 @@
 import { agentClient } from './agent-client.mjs';
-import { ClusterCalls, Ids, InPlaceCalls, fromResults } from './calls.mjs';
-import { randomId } from './cluster-client.mjs';
 import { HarnessError, ModuleLoadError } from './errors.mjs';
-import { runMessage } from './message.mjs';
-import { HostState } from './state.mjs';
+import { runEntry } from './host-run.mjs';
 
 // One spec's logical Faasm host: a fresh worker per spec, with its own local state tier. The page
 // posts one `run` with a port to its network agent; the worker answers `done` with the entry's
@@ -47,54 +44,6 @@ function expected(e) {
 }
 
 async function run(request, client) {
-  const state = new HostState('browser', { get: key => client.getState(key), put: (key, value) => client.putState(key, value) });
-  const host = {
-    index: 0,
-    state,
-    modules: pageModules,
-    ids: new Ids(),
-    faasmTable: request.faasmTable,
-    wavmImports: request.wavmImports,
-    memoryCapPages: request.memoryCapPages,
-    calls: null,
-  };
-  const runHere = message => runMessage(message, host);
-  host.calls = request.placement.chained === 'cluster'
-    ? new ClusterCalls(client, request.chainedCallTimeoutMs)
-    : new InPlaceCalls(runHere, request.chainedCallTimeoutMs);
-  const entry = {
-    id: host.ids.take(),
-    appId: randomId(),
-    user: request.user,
-    function: request.function,
-    funcPtr: 0,
-    input: await client.getBytes(request.inputPath),
-    cmdline: request.cmdline,
-  };
-  let observation;
-  if (request.placement.entry === 'jvm') {
-    observation = fromResults(await client.run(entry), entry.id);
-  } else {
-    const loaded = await pageModules.get(entry.function);
-    if (!loaded) {
-      throw new HarnessError(`no module for function '${entry.function}': wasm/${entry.function}.wasm does not exist`);
-    }
-    observation = await runMessage(entry, host);
-  }
-  const local = state.localValues();
-  const localState = Object.fromEntries(request.stateKeys.filter(k => local.has(k)).map(k => [k, local.get(k).toBase64()]));
-  const result = new TextEncoder().encode(JSON.stringify({ observation: wire(observation), localState }));
-  await client.putBytes(request.resultPath, result);
-}
-
-/** The observation with its byte fields as base64, for the trip to Java. */
-function wire(observation) {
-  return {
-    ...observation,
-    input: observation.input.toBase64(),
-    output: observation.output.toBase64(),
-    stdout: observation.stdout.toBase64(),
-    stderr: observation.stderr.toBase64(),
-    chained: observation.chained.map(wire),
-  };
+  const result = await runEntry(request, { client, modules: pageModules, input: await client.getBytes(request.inputPath) });
+  await client.putBytes(request.resultPath, new TextEncoder().encode(JSON.stringify(result)));
 }

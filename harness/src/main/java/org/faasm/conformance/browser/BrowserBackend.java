@@ -1,32 +1,26 @@
 package org.faasm.conformance.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
-import org.faasm.conformance.cluster.EmbeddedCluster;
+import org.faasm.conformance.backend.RunRequest;
+import org.faasm.conformance.faasm.ClusterSide;
 import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
-import org.faasm.conformance.faasm.StateProbe;
+import org.faasm.conformance.faasm.OffloadRequest;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.observe.ObservationJson;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
 import org.faasm.conformance.spec.Spec;
@@ -49,12 +43,8 @@ public final class BrowserBackend implements Backend {
             FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
             FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
             FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE);
-    private static final Duration CLUSTER_MESSAGE_TIMEOUT = Duration.ofSeconds(30);
-    private static final int CLUSTER_WORKERS = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A result carries guest bytes in base64: the harness's bounded mapper names its limit when one is hit. */
     private static final BoundedJsonMapper RESULT_JSON = new BoundedJsonMapper();
-    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final BrowserOptions options;
     private final ChromiumLocator.Result chromium;
@@ -65,9 +55,8 @@ public final class BrowserBackend implements Backend {
         this.chromium = ChromiumLocator.system().locate();
     }
 
-    /** What a started backend holds; the cluster is empty when it was given one. */
-    private record Started(StaticServer server, Optional<EmbeddedCluster> cluster, FaasmClient client, StateProbe probe,
-            BrowserSession session) {}
+    /** What a started backend holds. */
+    private record Started(StaticServer server, ClusterSide cluster, BrowserSession session) {}
 
     @Override
     public String name() {
@@ -114,98 +103,44 @@ public final class BrowserBackend implements Backend {
         WasmDirectory modules = new WasmDirectory(options.wasmDir());
         modules.requireModule(spec.function());
         Started backend = start();
-        if (backend.cluster.isPresent()) {
-            backend.cluster.get().precompile(modules, StateProbe.functionsFor(spec));
-        }
+        backend.cluster.precompile(RunRequest.of(spec));
         backend.session.awaitStarted();
     }
 
     @Override
     public Observation run(Spec spec) throws Exception {
         try {
-            return runInPage(spec);
+            return runInPage(RunRequest.of(spec));
         } finally {
-            // No guest outlives its spec; strict mode: a request that would crash real Faasm fails this spec, naming it.
             Started now = started;
             if (now != null) {
-                now.cluster.ifPresent(EmbeddedCluster::endSpec);
+                now.cluster.endRun();
             }
         }
     }
 
-    private Observation runInPage(Spec spec) throws Exception {
+    private Observation runInPage(RunRequest run) throws Exception {
         Started backend = start();
-        // A user per spec: state is scoped to users, so no spec sees another's keys in the cluster.
-        String user = "browser" + RUNS.incrementAndGet();
-        if (usesClusterFunctions(spec.placement())) {
-            for (String function : spec.namedFunctions()) {
-                Path wasm = options.wasmDir().resolve(function + ".wasm");
-                if (Files.isRegularFile(wasm)) {
-                    backend.client.uploadFunction(user, function, Files.readAllBytes(wasm));
-                }
-            }
-        }
-        // Needed after the run; the page uploads it itself if it needs it first and this did not.
-        boolean probeUploaded = !spec.stateKeys().isEmpty();
-        if (probeUploaded) {
-            backend.probe.upload(user);
-        }
-        spec.givenState().forEach((key, value) -> backend.client.putState(user, key, value));
-        try (RunMailbox.Slot slot = backend.server.mailbox().open(spec.input())) {
-            BrowserSession.Outcome outcome = backend.session.run(request(spec, user, backend.server.proxiedEndpoints(), probeUploaded, slot));
+        ClusterSide.Run onCluster = backend.cluster.open("browser", run);
+        try (RunMailbox.Slot slot = backend.server.mailbox().open(run.input())) {
+            BrowserSession.Outcome outcome = backend.session.run(request(run, onCluster, backend.server.proxiedEndpoints(), slot));
             Optional<byte[]> result = slot.result();
             if (result.isEmpty()) {
                 throw new BrowserRunException(outcome.outcome().path("error").asText("no result") + consoleNote(outcome.console()));
             }
             JsonNode answer = RESULT_JSON.readTree(new String(result.get(), StandardCharsets.UTF_8));
             Observation observation = ObservationJson.parse(answer.get("observation"));
-            return observation.withStateAfter(stateAfter(spec, user, backend.probe, answer.path("localState")))
+            return observation.withStateAfter(backend.cluster.stateAfter(onCluster, run, ObservationJson.byteMap(answer.path("localState"))))
                     .withConsole(outcome.console());
         }
     }
 
-    private String request(Spec spec, String user, FaasmEndpoints cluster, boolean probeUploaded, RunMailbox.Slot slot) {
-        ObjectNode request = JSON.createObjectNode();
-        request.put("user", user);
-        request.put("function", spec.function());
+    private String request(RunRequest run, ClusterSide.Run onCluster, FaasmEndpoints cluster, RunMailbox.Slot slot) {
+        ObjectNode request = OffloadRequest.json(run, onCluster, cluster, options.requestTimeout(), options.memoryCapPages(),
+                ChainedCallTimeout.configured().duration());
         request.put("inputPath", slot.inputPath());
         request.put("resultPath", slot.resultPath());
-        request.put("cmdline", spec.cmdline());
-        ObjectNode placement = request.putObject("placement");
-        placement.put("entry", spec.placement().entry().map(Placement.Entry::id).orElse("backend"));
-        placement.put("chained", spec.placement().chained().id());
-        request.put("uploadUrl", cluster.upload().toString().replaceFirst("/$", ""));
-        request.put("plannerUrl", cluster.planner().toString());
-        request.put("fetchTimeoutMs", options.requestTimeout().toMillis());
-        request.put("memoryCapPages", options.memoryCapPages());
-        request.put("chainedCallTimeoutMs", ChainedCallTimeout.configured().duration().toMillis());
-        spec.stateKeys().forEach(request.putArray("stateKeys")::add);
-        spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
-        request.put("probeUploaded", probeUploaded);
         return request.toString();
-    }
-
-    /**
-     * The global value of every key the spec names, read by the state probe: the cluster's, or, for a
-     * key the cluster has no value for, the browser's own copy (a key the browser created first is its
-     * own, as on Faasm's inmemory main).
-     */
-    private static Map<String, byte[]> stateAfter(Spec spec, String user, StateProbe probe, JsonNode local)
-            throws InterruptedException, TimeoutException {
-        Map<String, byte[]> state = new LinkedHashMap<>();
-        Map<String, byte[]> global = probe.values(user, spec.stateKeys());
-        for (String key : spec.stateKeys()) {
-            if (global.containsKey(key)) {
-                state.put(key, global.get(key));
-            } else if (local.has(key)) {
-                state.put(key, Base64.getDecoder().decode(local.get(key).asText()));
-            }
-        }
-        return state;
-    }
-
-    private static boolean usesClusterFunctions(Placement placement) {
-        return placement.chained() == Placement.Chained.CLUSTER || placement.entry().equals(Optional.of(Placement.Entry.JVM));
     }
 
     private static String consoleNote(List<String> console) {
@@ -215,16 +150,11 @@ public final class BrowserBackend implements Backend {
     private synchronized Started start() throws IOException {
         if (started == null) {
             Path executable = chromium.executable().orElseThrow(() -> new IOException(chromium.description()));
-            Optional<EmbeddedCluster> cluster = options.cluster().isPresent() ? Optional.empty()
-                    : Optional.of(EmbeddedCluster.start(CLUSTER_WORKERS, CLUSTER_MESSAGE_TIMEOUT));
-            FaasmEndpoints endpoints = options.cluster()
-                    .orElseGet(() -> new FaasmEndpoints(cluster.get().plannerUri(), cluster.get().uploadUri()));
+            ClusterSide cluster = ClusterSide.start(options.cluster(), options.requestTimeout(), options.wasmDir());
             // The page reaches the cluster, real or embedded, through its server's same-origin proxy:
             // a cross-origin PUT would make the browser send a preflight, and OPTIONS crashes Faasm.
-            StaticServer server = new StaticServer(options.wasmDir(), endpoints, options.requestTimeout());
-            FaasmClient client = new FaasmClient(endpoints, options.requestTimeout());
-            started = new Started(server, cluster, client, new StateProbe(client, options.wasmDir()),
-                    new BrowserSession(executable, server.page()));
+            StaticServer server = new StaticServer(options.wasmDir(), cluster.endpoints(), options.requestTimeout());
+            started = new Started(server, cluster, new BrowserSession(executable, server.page()));
         }
         return started;
     }
@@ -236,7 +166,7 @@ public final class BrowserBackend implements Backend {
 
     /** Package access for benchmarks: the client of the cluster the page offloads to. */
     synchronized FaasmClient client() throws IOException {
-        return start().client;
+        return start().cluster.client();
     }
 
     /** Package access for benchmarks: that cluster as the page reaches it, through its server's proxy. */
@@ -249,7 +179,7 @@ public final class BrowserBackend implements Backend {
         if (started != null) {
             started.session.close();
             started.server.close();
-            started.cluster.ifPresent(EmbeddedCluster::close);
+            started.cluster.close();
             started = null;
         }
     }

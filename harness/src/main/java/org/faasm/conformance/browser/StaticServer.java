@@ -1,8 +1,5 @@
 package org.faasm.conformance.browser;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.hostinterface.FaasmImport;
-import org.faasm.conformance.wavm.WavmIntrinsics;
+import org.faasm.conformance.wavm.LinkTables;
 import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.support.LoopbackHttp;
 
@@ -48,9 +45,9 @@ final class StaticServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-browser-static-"));
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
-    private final byte[] faasmImports = faasmImportsJson();
+    private final byte[] faasmImports = LinkTables.faasmTable().toString().getBytes(StandardCharsets.UTF_8);
     /** What WAVM links, so the page refuses at bind what WAVM would (the browser follows WAVM). */
-    private final byte[] wavmImports = json(WavmIntrinsics.load().namesByModule());
+    private final byte[] wavmImports = LinkTables.wavmImports().toString().getBytes(StandardCharsets.UTF_8);
     private final RunMailbox mailbox = new RunMailbox();
 
     StaticServer(Path wasmDir, FaasmEndpoints cluster, Duration timeout) throws IOException {
@@ -123,27 +120,6 @@ final class StaticServer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", caching);
         LoopbackHttp.send(exchange, status, type, body);
-    }
-
-    private static byte[] faasmImportsJson() {
-        ObjectMapper json = new ObjectMapper();
-        ArrayNode list = json.createArrayNode();
-        for (FaasmImport call : FaasmImport.values()) {
-            ObjectNode node = list.addObject();
-            node.put("name", call.importName());
-            node.put("hasResult", call.hasResult());
-            ArrayNode params = node.putArray("params");
-            call.params().forEach(kind -> params.add(kind.name()));
-        }
-        return list.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] json(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsBytes(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class FaasmApiBackend implements Backend {
             runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
                     Duration.ofSeconds(30)), wasmDir);
         }
-        cluster.precompile(modules, StateProbe.functionsFor(spec));
+        cluster.precompile(modules, StateProbe.functionsFor(spec.namedFunctions()));
     }
 
     @Override

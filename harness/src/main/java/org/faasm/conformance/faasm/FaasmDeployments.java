@@ -1,10 +1,7 @@
 package org.faasm.conformance.faasm;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.faasm.conformance.backend.Backend;
-import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.BackendFamily;
 import org.faasm.conformance.backend.BackendProvider;
 
@@ -25,17 +22,7 @@ public final class FaasmDeployments implements BackendFamily {
     }
 
     private static BackendProvider provider(FaasmDeployment deployment) {
-        return new BackendProvider() {
-            @Override
-            public String name() {
-                return deployment.name();
-            }
-
-            @Override
-            public Backend create(BackendConfig config) {
-                Path wasm = config.wasmDir();
-                return FaasmClusterBackend.deployment(deployment, wasm.getParent(), wasm);
-            }
-        };
+        return BackendProvider.of(deployment.name(),
+                config -> FaasmClusterBackend.deployment(deployment, config.wasmDir().getParent(), config.wasmDir()));
     }
 }

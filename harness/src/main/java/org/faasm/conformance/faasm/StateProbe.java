@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import org.faasm.conformance.spec.Spec;
 
 /**
  * Reads state on a Faasm cluster without {@code GET /s/}, which crashes Faasm's upload server for a
@@ -31,8 +30,8 @@ public final class StateProbe {
     private final byte[] wasm;
 
     /** The functions a cluster runs for a spec: its entry, those it chains by name, and this probe. */
-    public static Set<String> functionsFor(Spec spec) {
-        Set<String> functions = new LinkedHashSet<>(spec.namedFunctions());
+    public static Set<String> functionsFor(Collection<String> named) {
+        Set<String> functions = new LinkedHashSet<>(named);
         functions.add(FUNCTION);
         return functions;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.faasm.conformance.adapter.AdapterDeclaration;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.run.ProjectLayout;
 import org.junit.jupiter.api.AfterAll;
@@ -40,5 +41,12 @@ class BrowserModuleToolsTest {
         Object names = backend.session().evaluate(BrowserSession.START_DEADLINE, "async () => Object.keys((await import('./faasm-host.mjs')).FAASM_CALLS)", null);
         List<String> declared = BrowserBackend.IMPLEMENTED.stream().map(FaasmImport::importName).collect(Collectors.toList());
         assertThat(((List<?>) names).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    /** The node adapter runs this very host under Node.js, so its declaration names the same calls. */
+    @Test
+    void theNodeAdapterDeclaresWhatTheJavaScriptHostImplements() {
+        var node = AdapterDeclaration.load(ProjectLayout.locate().root().resolve("harness/adapters/node.yaml"));
+        assertThat(node.imports()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED);
     }
 }

@@ -1,20 +1,19 @@
-package org.faasm.conformance.browser;
+package org.faasm.conformance.observe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.faasm.conformance.observe.HostCall;
-import org.faasm.conformance.observe.Observation;
-import org.faasm.conformance.observe.Outcome;
-import org.faasm.conformance.observe.Timings;
 
-/** Reads an observation as the worker sends it: the Java record's fields, bytes in base64. */
-final class ObservationJson {
+/**
+ * Reads an observation as a JavaScript host or a process adapter sends it: the record's fields, bytes
+ * in base64 ({@code schema/observation-v1.schema.json} describes it).
+ */
+public final class ObservationJson {
     private ObservationJson() {}
 
-    static Observation parse(JsonNode node) {
+    public static Observation parse(JsonNode node) {
         List<Observation> chained = new ArrayList<>();
         node.path("chained").forEach(child -> chained.add(parse(child)));
         List<HostCall> trace = new ArrayList<>();
@@ -37,8 +36,15 @@ final class ObservationJson {
                 new Timings(timings.path("instantiateNanos").asLong(), timings.path("executeNanos").asLong()));
     }
 
-    static byte[] bytes(JsonNode node, String field) {
+    public static byte[] bytes(JsonNode node, String field) {
         return Base64.getDecoder().decode(node.path(field).asText(""));
+    }
+
+    /** {key: base64} as a map of bytes, in the object's order. */
+    public static Map<String, byte[]> byteMap(JsonNode object) {
+        Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> bytes.put(field.getKey(), Base64.getDecoder().decode(field.getValue().asText())));
+        return bytes;
     }
 
     private static HostCall hostCall(JsonNode call) {
