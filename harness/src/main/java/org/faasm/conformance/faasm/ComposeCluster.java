@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A Faasm cluster started from {@code docker/docker-compose.yml} with Testcontainers, once per run,
@@ -19,13 +20,18 @@ final class ComposeCluster implements AutoCloseable {
     static final int PLANNER_PORT = 8080;
     private static final List<String> SERVICES = List.of("planner", "upload", "worker", "minio", "redis-state", "redis-queue");
     private static final Duration STARTUP = Duration.ofMinutes(5);
+    /**
+     * Compose runs in this image, so only a Docker engine is needed, not a compose binary; named, since a bare
+     * file would mean the host's own {@code docker compose}. Its API (1.44) is the oldest that Docker 29 accepts.
+     */
+    private static final DockerImageName COMPOSE_IMAGE = DockerImageName.parse("docker:25.0.5");
 
     private final ComposeContainer compose;
     private final Path logDir;
 
     ComposeCluster(Path composeFile, String wasmVm, Path logDir) {
         this.logDir = logDir;
-        this.compose = new ComposeContainer(composeFile.toFile())
+        this.compose = new ComposeContainer(COMPOSE_IMAGE, composeFile.toFile())
                 .withEnv("FAASM_WASM_VM", wasmVm)
                 .withExposedService("upload", UPLOAD_PORT, Wait.forHttp("/ping").forStatusCode(200).withStartupTimeout(STARTUP))
                 .withExposedService("planner", PLANNER_PORT, Wait.forListeningPort().withStartupTimeout(STARTUP));

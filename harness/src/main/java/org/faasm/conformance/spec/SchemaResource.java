@@ -1,12 +1,15 @@
 package org.faasm.conformance.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,15 +23,19 @@ import java.util.List;
 public final class SchemaResource {
     public static final String SPEC_V1 = "/schema/spec-v1.schema.json";
 
-    private final JsonSchema schema;
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(Dialects.getDraft202012(),
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+    /** The harness reads documents with Jackson 2, the validator with Jackson 3: a document crosses as JSON text. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Schema schema;
 
     public SchemaResource(String resource) {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         try (InputStream in = SchemaResource.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            schema = REGISTRY.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,18 +43,26 @@ public final class SchemaResource {
 
     /** Schema violations, each with the JSON pointer of the offending field, in document order. */
     public List<Violation> validate(JsonNode document) {
-        return schema.validate(document).stream()
+        return schema.validate(json(document), InputFormat.JSON).stream()
                 .map(SchemaResource::violation)
                 .sorted(Comparator.comparing(Violation::pointer))
                 .toList();
     }
 
-    private static Violation violation(ValidationMessage message) {
-        String pointer = message.getInstanceLocation().toString();
-        if (message.getProperty() != null && "additionalProperties".equals(message.getType())) {
-            pointer = pointer + "/" + message.getProperty();
+    private static String json(JsonNode document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Violation(pointer, message.getMessage());
+    }
+
+    private static Violation violation(Error error) {
+        String pointer = error.getInstanceLocation().toString();
+        if (error.getProperty() != null && "additionalProperties".equals(error.getKeyword())) {
+            pointer = pointer + "/" + error.getProperty();
+        }
+        return new Violation(pointer, error.getMessage());
     }
 
     public record Violation(String pointer, String message) {}

@@ -84,8 +84,8 @@ public final class SpecLoader {
             List<String> tags = new ArrayList<>();
             root.path("tags").forEach(t -> tags.add(t.asText()));
             Map<String, byte[]> given = new LinkedHashMap<>();
-            root.path("given").path("state").fields()
-                    .forEachRemaining(e -> given.put(e.getKey(), bytes(e.getValue(), "/given/state/" + e.getKey())));
+            root.path("given").path("state").properties()
+                    .forEach(e -> given.put(e.getKey(), bytes(e.getValue(), "/given/state/" + e.getKey())));
             return new Spec(
                     id,
                     file,
@@ -134,7 +134,7 @@ public final class SpecLoader {
 
         private Expectation expectation(JsonNode node, String pointer) {
             Map<String, StateExpectation> state = new LinkedHashMap<>();
-            node.path("state").fields().forEachRemaining(e -> state.put(e.getKey(), stateExpectation(e.getValue(), pointer + "/state/" + e.getKey())));
+            node.path("state").properties().forEach(e -> state.put(e.getKey(), stateExpectation(e.getValue(), pointer + "/state/" + e.getKey())));
             return new Expectation(
                     integer(node, "returnValue"),
                     matcher(node, "output", pointer),
