@@ -95,7 +95,7 @@ public record AdapterDeclaration(String name, Path file, String summary, List<St
 
     private static Map<String, String> environment(JsonNode object) {
         Map<String, String> variables = new LinkedHashMap<>();
-        object.fields().forEachRemaining(f -> variables.put(f.getKey(), f.getValue().asText()));
+        object.properties().forEach(f -> variables.put(f.getKey(), f.getValue().asText()));
         return variables;
     }
 

@@ -30,6 +30,7 @@ import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecLoadError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,8 +62,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write the reports (default: reports/ at the project root).")
     Path out;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Project root holding specs/ and wasm/ (default: found from the working directory).")
-    Path root;
+    @Mixin
+    ProjectRoot project = new ProjectRoot();
 
     @Option(names = "--timeout", paramLabel = "MS", description = "Per-spec timeout when a spec sets none (default: ${DEFAULT-VALUE}).")
     long timeoutMs = SpecRunner.DEFAULT_TIMEOUT.toMillis();
@@ -82,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         Backends registry = registry();
         Selection selection = new Selection(specs, tags, backends);
         checkOptions(registry);
-        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
+        ProjectLayout layout = project.layout();
         Path folder = out != null ? out : layout.reports();
         checkFolder(folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());

@@ -43,7 +43,7 @@ public final class ObservationJson {
     /** {key: base64} as a map of bytes, in the object's order. */
     public static Map<String, byte[]> byteMap(JsonNode object) {
         Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> bytes.put(field.getKey(), Base64.getDecoder().decode(field.getValue().asText())));
+        object.properties().forEach(field -> bytes.put(field.getKey(), Base64.getDecoder().decode(field.getValue().asText())));
         return bytes;
     }
 
