@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.cluster.EmbeddedCluster;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.jvm.FaasmHost;
@@ -77,13 +78,16 @@ public final class FaasmApiBackend implements Backend {
                     Duration.ofSeconds(30)), wasmDir);
         }
         cluster.precompile(modules, StateProbe.functionsFor(spec.namedFunctions()));
+        runner.prepare(RunRequest.of(spec));
     }
 
     @Override
     public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
-        prepare(spec);
+        if (runner == null) {
+            prepare(spec);
+        }
         try {
-            return runner.run(spec);
+            return runner.run(RunRequest.of(spec));
         } finally {
             // No guest outlives its spec; strict mode: a request that would crash real Faasm fails this spec, naming it.
             cluster.endSpec();

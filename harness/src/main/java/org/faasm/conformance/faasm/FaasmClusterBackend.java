@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
@@ -149,12 +150,15 @@ public final class FaasmClusterBackend implements Backend {
             FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
             runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
         }
+        runner.prepare(RunRequest.of(spec));
     }
 
     @Override
     public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
-        prepare(spec);
-        return runner.run(spec);
+        if (runner == null) {
+            prepare(spec);
+        }
+        return runner.run(RunRequest.of(spec));
     }
 
     private FaasmEndpoints startCompose() {

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faasm.conformance.observe.Observation;
-import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.backend.RunRequest;
 
 /**
  * Runs one spec on a Faasm deployment through its HTTP API: a fresh user per spec (state is scoped to
@@ -28,6 +28,7 @@ final class SpecOnCluster {
     private final Path wasmDir;
     private final StateProbe probe;
     private final String userPrefix = "conf" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    private Prepared prepared;
 
     SpecOnCluster(FaasmClient client, Path wasmDir) throws IOException {
         this.client = client;
@@ -35,26 +36,42 @@ final class SpecOnCluster {
         this.probe = new StateProbe(client, wasmDir);
     }
 
-    Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    /**
+     * Puts the spec's user, functions and given state on the cluster, before the spec's clock starts
+     * (the first requests also warm the HTTP client up).
+     */
+    synchronized void prepare(RunRequest request) throws IOException {
         String user = userPrefix + "_" + RUNS.incrementAndGet();
-        for (String function : spec.namedFunctions()) {
+        for (String function : request.functions()) {
             Path wasm = wasmDir.resolve(function + ".wasm");
             if (Files.isRegularFile(wasm)) {
                 client.uploadFunction(user, function, Files.readAllBytes(wasm));
             }
         }
-        if (!spec.stateKeys().isEmpty()) {
+        if (!request.stateKeys().isEmpty()) {
             probe.upload(user);
         }
-        spec.givenState().forEach((key, value) -> client.putState(user, key, value));
+        request.givenState().forEach((key, value) -> client.putState(user, key, value));
+        prepared = new Prepared(request.specId(), user);
+    }
+
+    /** Runs the request's entry on the cluster, as the user {@link #prepare} made for it (made now if it did not). */
+    Observation run(RunRequest request) throws IOException, InterruptedException, TimeoutException {
+        if (prepared == null || !prepared.specId().equals(request.specId())) {
+            prepare(request);
+        }
+        String user = prepared.user();
+        prepared = null;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int appId = random.nextInt(1, Integer.MAX_VALUE);
         int messageId = random.nextInt(1, Integer.MAX_VALUE);
-        client.executeBatch(appId, user, List.of(new BatchMessage(messageId, spec.function(), 0, spec.input(), spec.cmdline())));
+        client.executeBatch(appId, user, List.of(new BatchMessage(messageId, request.function(), 0, request.input(), request.cmdline())));
         List<MessageResult> results = client.awaitResults(appId, messageId, RESULT_DEADLINE);
-        Map<String, byte[]> state = probe.values(user, spec.stateKeys());
+        Map<String, byte[]> state = probe.values(user, request.stateKeys());
         // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
         client.flush();
         return ResultTree.build(results, messageId).withStateAfter(state);
     }
+
+    private record Prepared(String specId, String user) {}
 }
