@@ -47,7 +47,7 @@ import org.opentest4j.TestAbortedException;
  * are aborted with their reason; a file that did not load is a failing test named by its path. Afterwards the run's
  * report.json, index.html and summary.md go to {@code -Dconformance.reports} (default
  * {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
- * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm-wavm}; compare with
+ * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm-wavm}, {@code -Dconformance.shard=1/2}; compare with
  * {@code -Dconformance.baseline=<earlier report.json>}. A selection of no spec is a failing test
  * unless {@code -Dconformance.allowEmpty=true}.
  */
@@ -80,7 +80,7 @@ class ConformanceSuiteTest {
         List<DynamicNode> nodes = new ArrayList<>();
         loadErrors.stream().map(this::loadFailure).forEach(nodes::add);
         Selection selection = Selection.fromSystemProperties();
-        List<Spec> selected = selection.specSelector().select(catalog.specs());
+        List<Spec> selected = selection.select(catalog.specs());
         if (selected.isEmpty() && !Boolean.getBoolean("conformance.allowEmpty")) {
             // A typo in -Dconformance.specs must not turn a build green by running nothing.
             String message = Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true");

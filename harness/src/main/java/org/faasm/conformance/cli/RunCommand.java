@@ -23,6 +23,7 @@ import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
+import org.faasm.conformance.run.Shard;
 import org.faasm.conformance.run.SpecOutcome;
 import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
@@ -71,6 +72,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "REPORT", description = "An earlier report.json: list regressions and fixes against it.")
     Path baseline;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N parts of the selection, the same on every machine (default: all).")
+    String shardText;
+
     @Option(names = "--allow-empty", description = "Accept a selection that matches no spec (otherwise an error).")
     boolean allowEmpty;
 
@@ -81,13 +85,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream console = System.out;
         Backends registry = registry();
-        Selection selection = new Selection(specs, tags, backends);
+        Selection selection = new Selection(specs, tags, backends, shard());
         checkOptions(registry);
         ProjectLayout layout = project.layout();
         Path folder = out != null ? out : layout.reports();
         checkFolder(folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
-        List<Spec> selected = selection.specSelector().select(catalog.specs());
+        List<Spec> selected = selection.select(catalog.specs());
         if (selected.isEmpty() && !allowEmpty) {
             throw usage(Choices.noSpecSelected(selection, catalog, "--allow-empty"));
         }
@@ -143,6 +147,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(folder)) {
             throw usage("cannot write the reports to " + folder + ": not writable");
+        }
+    }
+
+    private Shard shard() {
+        try {
+            return shardText == null ? Shard.WHOLE : Shard.parse(shardText);
+        } catch (IllegalArgumentException e) {
+            throw usage("--shard: " + e.getMessage());
         }
     }
 

@@ -58,6 +58,11 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aShardIsIOfN() {
+        assertOneLineUsageError(Cli.run("run", "--shard", "3/2"), "--shard: a shard is i/n with 1 <= i <= n, not 3/2");
+    }
+
+    @Test
     void aTimeoutMustBePositive() {
         assertOneLineUsageError(Cli.run("run", "--timeout", "-5"), "--timeout must be a positive number of milliseconds, not -5");
     }
