@@ -1,6 +1,5 @@
 import { agentClient } from './agent-client.mjs';
 import { HarnessError, ModuleLoadError } from './errors.mjs';
-import { runEntry } from './host-run.mjs';
 
 // One spec's logical Faasm host: a fresh worker per spec, with its own local state tier. The page
 // posts one `run` with a port to its network agent; the worker answers `done` with the entry's
@@ -44,6 +43,8 @@ function expected(e) {
 }
 
 async function run(request, client) {
+  // Ours, or a third party's host with the same interface (BrowserHost.java).
+  const { runEntry } = await import(request.hostModule);
   const result = await runEntry(request, { client, modules: pageModules, input: await client.getBytes(request.inputPath) });
   await client.putBytes(request.resultPath, new TextEncoder().encode(JSON.stringify(result)));
 }

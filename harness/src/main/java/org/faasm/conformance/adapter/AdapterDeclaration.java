@@ -21,11 +21,14 @@ import org.faasm.conformance.spec.SchemaResource;
 import org.faasm.conformance.spec.YamlDocument;
 
 /**
- * A process adapter's declaration, {@code <name>.yaml} in an adapters folder (schema
- * {@code adapter-v1.schema.json}): the column's name is the file's, and its host runs as a command.
+ * An adapter's declaration, {@code <name>.yaml} in an adapters folder (schema {@code adapter-v1.schema.json}):
+ * the column's name is the file's, and its host runs as a command, or as a JavaScript module in Chromium.
+ *
+ * @param command the command, empty for a browser host
+ * @param browserHost the browser host's ES module, resolved against the declaration's folder
  */
-public record AdapterDeclaration(String name, Path file, String summary, List<String> command, List<String> versionCommand,
-        Optional<String> install, FaasmVm vm, Set<Capability> capabilities, Set<FaasmImport> imports,
+public record AdapterDeclaration(String name, Path file, String summary, List<String> command, Optional<Path> browserHost,
+        List<String> versionCommand, Optional<String> install, FaasmVm vm, Set<Capability> capabilities, Set<FaasmImport> imports,
         Map<String, String> environment) {
     private static final SchemaResource SCHEMA = new SchemaResource("/schema/adapter-v1.schema.json");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -54,7 +57,9 @@ public record AdapterDeclaration(String name, Path file, String summary, List<St
         FaasmVm vm = FaasmVm.valueOf(root.get("vm").asText().toUpperCase(java.util.Locale.ROOT));
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         root.get("capabilities").forEach(c -> capabilities.add(Capability.fromId(c.asText())));
-        return new AdapterDeclaration(name, file, root.get("summary").asText(), strings(root.get("command")),
+        Optional<Path> browserHost = Optional.ofNullable(root.get("browserHost"))
+                .map(module -> file.toAbsolutePath().getParent().resolve(module.asText()).normalize());
+        return new AdapterDeclaration(name, file, root.get("summary").asText(), strings(root.path("command")), browserHost,
                 strings(root.path("version")), Optional.ofNullable(root.get("install")).map(JsonNode::asText), vm,
                 capabilities, imports(file, document, vm), environment(root.path("environment")));
     }

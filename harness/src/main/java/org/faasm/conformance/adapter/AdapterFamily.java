@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.faasm.conformance.backend.BackendFamily;
 import org.faasm.conformance.backend.BackendProvider;
+import org.faasm.conformance.browser.BrowserBackendProvider;
+import org.faasm.conformance.browser.BrowserHost;
 import org.faasm.conformance.run.ProjectLayout;
 
 /**
- * The process adapters declared in the project's {@code harness/adapters/} and in the folders named by
+ * The adapters declared in the project's {@code harness/adapters/} and in the folders named by
  * {@code -Dconformance.adapters} (env {@code CONFORMANCE_ADAPTERS}, separated by the path separator):
  * one column per {@code <name>.yaml}.
  */
@@ -53,6 +55,9 @@ public final class AdapterFamily implements BackendFamily {
     }
 
     private static BackendProvider provider(AdapterDeclaration declaration) {
-        return BackendProvider.of(declaration.name(), config -> new ProcessBackend(declaration, config.wasmDir()));
+        return BackendProvider.of(declaration.name(), config -> declaration.browserHost().isPresent()
+                ? BrowserBackendProvider.forHost(config.wasmDir(), new BrowserHost(declaration.name(), declaration.browserHost(),
+                        declaration.vm(), declaration.capabilities(), declaration.imports()))
+                : new ProcessBackend(declaration, config.wasmDir()));
     }
 }

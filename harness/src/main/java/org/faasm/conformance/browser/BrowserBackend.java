@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.faasm.OffloadRequest;
 import org.faasm.conformance.hostinterface.FaasmImport;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.jvm.ChainedCallTimeout;
 import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.observe.Observation;
@@ -47,11 +49,17 @@ public final class BrowserBackend implements Backend {
     private static final BoundedJsonMapper RESULT_JSON = new BoundedJsonMapper();
 
     private final BrowserOptions options;
+    private final BrowserHost host;
     private final ChromiumLocator.Result chromium;
     private volatile Started started;
 
     BrowserBackend(BrowserOptions options) {
+        this(options, BrowserHost.OURS);
+    }
+
+    BrowserBackend(BrowserOptions options, BrowserHost host) {
         this.options = options;
+        this.host = host;
         this.chromium = ChromiumLocator.system().locate();
     }
 
@@ -60,7 +68,7 @@ public final class BrowserBackend implements Backend {
 
     @Override
     public String name() {
-        return "browser";
+        return host.name();
     }
 
     @Override
@@ -78,6 +86,9 @@ public final class BrowserBackend implements Backend {
         if (chromium.executable().isEmpty()) {
             return Availability.no(chromium.description());
         }
+        if (host.module().isPresent() && !Files.isRegularFile(host.module().get())) {
+            return Availability.no("no host module at " + host.module().get());
+        }
         try {
             start().session.startInBackground();
         } catch (IOException e) {
@@ -88,13 +99,17 @@ public final class BrowserBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
-        // One worker is one host: specs needing several hosts with their own local tiers cannot run here.
-        return EnumSet.complementOf(EnumSet.of(Capability.MULTI_HOST));
+        return host.capabilities();
+    }
+
+    @Override
+    public FaasmVm vm() {
+        return host.vm();
     }
 
     @Override
     public Set<FaasmImport> implementedImports() {
-        return IMPLEMENTED;
+        return host.imports();
     }
 
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
@@ -138,6 +153,7 @@ public final class BrowserBackend implements Backend {
     private String request(RunRequest run, ClusterSide.Run onCluster, FaasmEndpoints cluster, RunMailbox.Slot slot) {
         ObjectNode request = OffloadRequest.json(run, onCluster, cluster, options.requestTimeout(), options.memoryCapPages(),
                 ChainedCallTimeout.configured().duration());
+        request.put("hostModule", host.url());
         request.put("inputPath", slot.inputPath());
         request.put("resultPath", slot.resultPath());
         return request.toString();
@@ -153,7 +169,8 @@ public final class BrowserBackend implements Backend {
             ClusterSide cluster = ClusterSide.start(options.cluster(), options.requestTimeout(), options.wasmDir());
             // The page reaches the cluster, real or embedded, through its server's same-origin proxy:
             // a cross-origin PUT would make the browser send a preflight, and OPTIONS crashes Faasm.
-            StaticServer server = new StaticServer(options.wasmDir(), cluster.endpoints(), options.requestTimeout());
+            StaticServer server = new StaticServer(options.wasmDir(), host.module().map(Path::getParent), cluster.endpoints(),
+                    options.requestTimeout());
             started = new Started(server, cluster, new BrowserSession(executable, server.page()));
         }
         return started;

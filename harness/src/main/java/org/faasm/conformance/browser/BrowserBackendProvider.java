@@ -1,5 +1,6 @@
 package org.faasm.conformance.browser;
 
+import java.nio.file.Path;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.BackendProvider;
@@ -14,8 +15,12 @@ public final class BrowserBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        // Offload to a real Faasm deployment when one is configured, else to an embedded cluster.
-        BrowserOptions defaults = BrowserOptions.defaults(config.wasmDir());
-        return new BrowserBackend(FaasmEndpoints.configured().map(defaults::withCluster).orElse(defaults));
+        return forHost(config.wasmDir(), BrowserHost.OURS);
+    }
+
+    /** A browser column running {@code host}; it offloads to a Faasm deployment when one is configured, else to an embedded cluster. */
+    public static Backend forHost(Path wasmDir, BrowserHost host) {
+        BrowserOptions defaults = BrowserOptions.defaults(wasmDir);
+        return new BrowserBackend(FaasmEndpoints.configured().map(defaults::withCluster).orElse(defaults), host);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,12 @@ final class StaticServer implements AutoCloseable {
 
     static final String UPLOAD_PREFIX = "/faasm-upload";
     static final String PLANNER_PREFIX = "/faasm-planner";
+    /** Where a third party's host module and the files beside it are served (BrowserHost). */
+    static final String HOST_PREFIX = "/host";
+    private static final Pattern HOST_FILE = Pattern.compile(HOST_PREFIX + "/([A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(mjs|js|json|wasm))");
 
     private final Path wasmDir;
+    private final Optional<Path> hostFolder;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("faasm-browser-static-"));
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
@@ -50,8 +55,9 @@ final class StaticServer implements AutoCloseable {
     private final byte[] wavmImports = LinkTables.wavmImports().toString().getBytes(StandardCharsets.UTF_8);
     private final RunMailbox mailbox = new RunMailbox();
 
-    StaticServer(Path wasmDir, FaasmEndpoints cluster, Duration timeout) throws IOException {
+    StaticServer(Path wasmDir, Optional<Path> hostFolder, FaasmEndpoints cluster, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
+        this.hostFolder = hostFolder.map(f -> f.toAbsolutePath().normalize());
         this.server = LoopbackHttp.create();
         server.createContext("/", this::handle);
         server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
@@ -86,6 +92,8 @@ final class StaticServer implements AutoCloseable {
                 send(exchange, 200, TYPES.get("json"), faasmImports, FIXED);
             } else if (path.equals("/wavm-imports.json")) {
                 send(exchange, 200, TYPES.get("json"), wavmImports, FIXED);
+            } else if (hostFolder.isPresent() && HOST_FILE.matcher(path).matches()) {
+                sendHostFile(exchange, HOST_FILE.matcher(path).replaceFirst("$1"));
             } else if (WASM.matcher(path).matches()) {
                 sendWasm(exchange, WASM.matcher(path).replaceFirst("$1"));
             } else if (RESOURCE.matcher(path.substring(1)).matches() && resource(path.substring(1)) != null) {
@@ -103,6 +111,18 @@ final class StaticServer implements AutoCloseable {
             send(exchange, 404, "text/plain", ("no module " + file).getBytes(StandardCharsets.UTF_8), FRESH);
         } else {
             send(exchange, 200, "application/wasm", Files.readAllBytes(file), FRESH);
+        }
+    }
+
+    /** A file of the third party's host folder (the pattern admits no '..'), read afresh: it may be in the making. */
+    private void sendHostFile(HttpExchange exchange, String relative) throws IOException {
+        Path file = hostFolder.get().resolve(relative).normalize();
+        if (!file.startsWith(hostFolder.get()) || !Files.isRegularFile(file)) {
+            send(exchange, 404, "text/plain", ("no host file " + relative).getBytes(StandardCharsets.UTF_8), FRESH);
+        } else {
+            String extension = relative.substring(relative.lastIndexOf('.') + 1);
+            String type = extension.equals("wasm") ? "application/wasm" : TYPES.getOrDefault(extension, TYPES.get("mjs"));
+            send(exchange, 200, type, Files.readAllBytes(file), FRESH);
         }
     }
 
