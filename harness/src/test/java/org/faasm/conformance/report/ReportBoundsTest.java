@@ -140,31 +140,22 @@ class ReportBoundsTest {
     private static TempProject bigValues(Path root) throws Exception {
         TempProject project = new TempProject(root);
         Files.createDirectories(project.layout().specs().resolve("data"));
-        Files.write(project.layout().specs().resolve("data/text.txt"), text());
-        Files.write(project.layout().specs().resolve("data/binary.bin"), binary());
-        project.write("specs/io/big_text.yaml", """
-                spec: 1
-                source: "harness: made in a test"
-                function: echo
-                input: {file: "../data/text.txt"}
-                expect: {output: {text: "not this"}}
-                """);
-        project.write("specs/io/big_binary.yaml", """
-                spec: 1
-                source: "harness: made in a test"
-                function: echo
-                input: {file: "../data/binary.bin"}
-                expect: {output: {file: "../data/binary.bin"}}
-                """);
-        Files.write(project.layout().specs().resolve("data/lines.txt"), longLines());
-        project.write("specs/io/long_lines.yaml", """
-                spec: 1
-                source: "harness: made in a test"
-                function: echo
-                input: {file: "../data/lines.txt"}
-                expect: {output: {text: "not this"}}
-                """);
+        echo(project, "big_text", "text.txt", text(), "{text: \"not this\"}");
+        echo(project, "big_binary", "binary.bin", binary(), "{file: \"../data/binary.bin\"}");
+        echo(project, "long_lines", "lines.txt", longLines(), "{text: \"not this\"}");
         return project;
+    }
+
+    /** A spec io/{@code name} echoing {@code input} (written to specs/data/{@code file}) and expecting {@code output}. */
+    private static void echo(TempProject project, String name, String file, byte[] input, String output) throws Exception {
+        Files.write(project.layout().specs().resolve("data").resolve(file), input);
+        project.write("specs/io/" + name + ".yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                input: {file: "../data/%s"}
+                expect: {output: %s}
+                """.formatted(file, output));
     }
 
     /** Four hundred short lines: stored whole in the report, yet too long to show at once. */
