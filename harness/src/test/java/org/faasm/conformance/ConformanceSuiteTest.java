@@ -33,23 +33,35 @@ import org.faasm.conformance.verdict.FailureReport;
 import org.faasm.conformance.verdict.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * The conformance suite as JUnit tests: a container per spec holding one test per backend, named
- * {@code <spec id> [<backend>]}, its source the spec file. Verdicts come from the same {@link SpecJudge}
- * as the command line: FAIL and XPASS fail, ERROR and TIMEOUT are errors, SKIP, UNAVAILABLE and XFAIL
- * are aborted with their reason; a file that did not load is a failing test named by its path. Afterwards the run's
- * report.json, index.html and summary.md go to {@code -Dconformance.reports} (default
- * {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
+ * The conformance suite as JUnit tests: one test per spec × backend, named {@code <spec id> [<backend>]}.
+ * A spec runs on every backend when its first test starts, so the backends can be compared. Verdicts
+ * come from the same {@link SpecJudge} as the command line: FAIL and XPASS fail, ERROR and TIMEOUT are
+ * errors, SKIP, UNAVAILABLE and XFAIL are skipped with their reason (so the JUnit XML gives
+ * {@code <skipped message="…">}); a file that did not load is a failing test named by its path.
+ * Afterwards the run's report.json, index.html and summary.md go to {@code -Dconformance.reports}
+ * (default {@code harness/target/conformance-reports}). Narrow it with {@code -Dconformance.specs=chain/*},
  * {@code -Dconformance.tags=state}, {@code -Dconformance.backends=jvm-wavm}, {@code -Dconformance.shard=1/2}; compare with
  * {@code -Dconformance.baseline=<earlier report.json>}. A selection of no spec is a failing test
  * unless {@code -Dconformance.allowEmpty=true}.
+ *
+ * <p>Why a test template rather than dynamic tests: only a test JUnit skips (an execution condition)
+ * reaches Surefire's XML with its reason as {@code message}; a dynamic test cannot be skipped, only
+ * aborted, which Surefire writes without one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceSuiteTest {
@@ -60,6 +72,9 @@ class ConformanceSuiteTest {
     private BackendPool pool;
     private SpecJudge judge;
     private Instant started;
+
+    @RegisterExtension
+    final TestTemplateInvocationContextProvider tests = new SuiteTests();
 
     @BeforeAll
     void open() {
@@ -75,23 +90,10 @@ class ConformanceSuiteTest {
         judge = new SpecJudge(pool, expectations, SpecRunner.DEFAULT_TIMEOUT);
     }
 
-    @TestFactory
-    Stream<DynamicNode> conformance() {
-        List<DynamicNode> nodes = new ArrayList<>();
-        loadErrors.stream().map(this::loadFailure).forEach(nodes::add);
-        Selection selection = Selection.fromSystemProperties();
-        List<Spec> selected = selection.select(catalog.specs());
-        if (selected.isEmpty() && !Boolean.getBoolean("conformance.allowEmpty")) {
-            // A typo in -Dconformance.specs must not turn a build green by running nothing.
-            String message = Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true");
-            nodes.add(DynamicTest.dynamicTest("selection", () -> fail(message)));
-        }
-        for (Spec spec : selected) {
-            // The spec runs on every backend when its container starts, so consensus can compare them.
-            nodes.add(DynamicContainer.dynamicContainer(spec.id(), spec.source().toUri(),
-                    Stream.of(spec).map(judge::judge).peek(outcomes::add).flatMap(ConformanceSuiteTest::tests)));
-        }
-        return nodes.stream();
+    @TestTemplate
+    @DisplayName("conformance")
+    void conformance(Executable test) throws Throwable {
+        test.execute();
     }
 
     @AfterAll
@@ -110,27 +112,76 @@ class ConformanceSuiteTest {
         System.out.println("Conformance reports: " + written.json() + ", " + written.html() + ", " + written.markdown());
     }
 
-    private static Stream<DynamicNode> tests(SpecOutcome outcome) {
-        return outcome.verdicts().stream().map(verdict -> DynamicTest.dynamicTest(
-                verdict.specId() + " [" + verdict.backend() + "]", outcome.spec().source().toUri(), () -> check(verdict)));
-    }
+    /** The tests of a run: load errors, an empty selection, then each selected spec's verdicts as it is judged. */
+    private final class SuiteTests implements TestTemplateInvocationContextProvider {
+        @Override
+        public boolean supportsTestTemplate(ExtensionContext context) {
+            return true;
+        }
 
-    /**
-     * FAIL and XPASS are assertion failures; ERROR and TIMEOUT are JUnit errors (the spec could not be
-     * judged), so CI pages count them apart; SKIP, UNAVAILABLE and XFAIL are aborted with their reason.
-     */
-    private static void check(Verdict verdict) {
-        switch (verdict.status()) {
-            case PASS -> { }
-            case FAIL, XPASS -> fail(FailureReport.render(verdict));
-            case ERROR, TIMEOUT -> throw new VerdictError(FailureReport.render(verdict));
-            case SKIP, UNAVAILABLE, XFAIL -> throw new TestAbortedException(verdict.status() + ": " + verdict.message());
+        @Override
+        public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+            return true; // an empty selection that -Dconformance.allowEmpty=true accepts
+        }
+
+        @Override
+        public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+            List<TestTemplateInvocationContext> first = new ArrayList<>();
+            loadErrors.stream().map(ConformanceSuiteTest.this::loadFailure).forEach(first::add);
+            Selection selection = Selection.fromSystemProperties();
+            List<Spec> selected = selection.select(catalog.specs());
+            if (selected.isEmpty() && !Boolean.getBoolean("conformance.allowEmpty")) {
+                // A typo in -Dconformance.specs must not turn a build green by running nothing.
+                String message = Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true");
+                first.add(new SuiteTest("selection", null, () -> fail(message)));
+            }
+            // Lazily: each spec runs on every backend when its first test is reached.
+            return Stream.concat(first.stream(), selected.stream().map(judge::judge).peek(outcomes::add)
+                    .flatMap(outcome -> outcome.verdicts().stream().map(ConformanceSuiteTest::test)));
         }
     }
 
-    private DynamicTest loadFailure(SpecLoadError error) {
+    private static SuiteTest test(Verdict verdict) {
+        String name = verdict.specId() + " [" + verdict.backend() + "]";
+        return switch (verdict.status()) {
+            case PASS -> new SuiteTest(name, null, () -> { });
+            case FAIL, XPASS -> new SuiteTest(name, null, () -> fail(FailureReport.render(verdict)));
+            // Not AssertionErrors: the spec could not be judged, and CI pages count errors apart from failures.
+            case ERROR, TIMEOUT -> new SuiteTest(name, null, () -> {
+                throw new VerdictError(FailureReport.render(verdict));
+            });
+            case SKIP, UNAVAILABLE, XFAIL -> new SuiteTest(name, verdict.status() + ": " + verdict.message(), () -> { });
+        };
+    }
+
+    private SuiteTest loadFailure(SpecLoadError error) {
         Path file = error.file().startsWith(layout.specs()) ? layout.specs().relativize(error.file()) : error.file();
-        return DynamicTest.dynamicTest("load " + file, error.file().toUri(), () -> fail(error.toString()));
+        return new SuiteTest("load " + file, null, () -> fail(error.toString()));
+    }
+
+    /** One test: its name, the reason it is skipped (or null) and what it checks, handed to {@link #conformance} as its parameter. */
+    private record SuiteTest(String name, String skipReason, Executable check) implements TestTemplateInvocationContext {
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return name;
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            ExecutionCondition skip = context -> skipReason == null ? ConditionEvaluationResult.enabled("judged")
+                    : ConditionEvaluationResult.disabled(skipReason);
+            return List.of(skip, new ParameterResolver() {
+                @Override
+                public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+                    return parameter.getParameter().getType() == Executable.class;
+                }
+
+                @Override
+                public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+                    return check;
+                }
+            });
+        }
     }
 
     /** An ERROR or TIMEOUT verdict: not an AssertionError, so Surefire reports it as an error. */

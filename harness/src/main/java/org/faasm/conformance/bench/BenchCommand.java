@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the func/bench_*.c kernels natively, on V8 and on Chicory, the jvm backend's per-spec "
-                + "overhead over the suite and its cold start; print the tables and write them as JSON.")
+                + "overhead over the suite and its cold start; print the tables and write them as JSON and as a page of charts (bench.html beside the JSON).")
 public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     String backend = "jvm-wavm";
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "JSON report (default: reports/bench.json under the repository root).")
+            description = "JSON report (default: reports/bench.json under the repository root); bench.html goes beside it.")
     Path out;
 
     @Option(names = "--quick", description = "Small n and few iterations: a smoke run of a few seconds, not a measurement.")
@@ -164,12 +164,14 @@ public final class BenchCommand implements Callable<Integer> {
         BenchReport result = new BenchReport(BenchReport.SCHEMA, Instant.now().toString(),
                 quick ? "quick" : "full", Environment.describe(cc, node), ordered);
         result.write(report);
+        Path page = report.resolveSibling(BenchPage.FILE);
+        BenchPage.write(result, page);
 
         for (BenchSection section : ordered) {
             stdout.println();
             stdout.print(TablePrinter.render(section));
         }
-        stdout.println("Report: " + report);
+        stdout.println("Report: " + report + ", " + page);
         return exitCode(ordered);
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A table of rows sharing columns, ratios and (optionally) a goal: a {@link Target} on a ratio (the
  * kernels) or an absolute {@link Budget} (the suite's per-spec overhead). {@code measure} says what a
- * cell's number is; {@code notes} say what the table alone cannot (exclusions, caveats).
+ * cell's number is; {@code notes} say what the table alone cannot (exclusions, caveats); {@code perSpec}
+ * holds each spec's time in the suite sections.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchSection(
@@ -23,7 +24,8 @@ public record BenchSection(
         Budget budget,
         List<BenchRow> rows,
         Summary summary,
-        List<String> notes) {
+        List<String> notes,
+        SpecTimes perSpec) {
 
     /** Geometric mean of each ratio over the rows that have it, and the section verdict. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,7 +70,7 @@ public record BenchSection(
             summary = new Summary(geomean, verdict, misses);
         }
         return new BenchSection(id, title, unit, "median time per call", columns, ratios, target, null, rows,
-                summary, null);
+                summary, null, null);
     }
 
     /** A section judged by an absolute budget; rows carry their own verdicts (see {@link Budget#judge}). */
@@ -83,7 +85,12 @@ public record BenchSection(
             summary = new Summary(Map.of(), verdict, misses);
         }
         return new BenchSection(id, title, unit, measure, columns, List.of(), null, budget, rows, summary,
-                List.copyOf(notes));
+                List.copyOf(notes), null);
+    }
+
+    /** This section with each spec's time beside its rows. */
+    public BenchSection withPerSpec(SpecTimes times) {
+        return new BenchSection(id, title, unit, measure, columns, ratios, target, budget, rows, summary, notes, times);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -101,8 +101,9 @@ public final class SuiteOverheadBench {
                 timed.add(SuitePass.run(runner, backend, specs));
                 report("pass " + (p + 1), timed.get(p));
             }
+            long[] medians = perSpecMedians(specs.size(), timed);
             notes.add(exclusions(specs, kept));
-            notes.add(slowest(specs, timed));
+            notes.add(slowest(specs, medians));
             notes.add(verdicts(first, timed));
             List<BenchRow> rows = List.of(
                     row(FIRST_ROW, "the warm-up pass: parses and compiles every module", List.of(first), 0,
@@ -110,7 +111,9 @@ public final class SuiteOverheadBench {
                     row(ALL_ROW, "every selected spec", timed, 1, null, true),
                     row(STEADY_ROW, "every selected spec but those running a deliberately sleeping or spinning module",
                             timed.stream().map(t -> t.only(kept)).toList(), 1, null, true));
-            return BenchSection.withBudget(sectionId, title, "ms", measure, COLUMNS, budget, rows, notes);
+            return BenchSection.withBudget(sectionId, title, "ms", measure, COLUMNS, budget, rows, notes)
+                    .withPerSpec(new SpecTimes(backend.name(), IntStream.range(0, specs.size())
+                            .mapToObj(i -> new SpecTimes.SpecTime(specs.get(i).id(), medians[i], !kept.contains(i))).toList()));
         }
     }
 
@@ -153,14 +156,19 @@ public final class SuiteOverheadBench {
         return "'" + STEADY_ROW + "' excludes " + out.size() + " spec(s): " + String.join(", ", out);
     }
 
-    /** The specs that dominate the mean, so an outlier is visible rather than averaged away. */
-    private static String slowest(List<Spec> specs, List<SuitePass> timed) {
-        long[] median = new long[specs.size()];
+    /** Each spec's median time over the timed passes. */
+    private static long[] perSpecMedians(int specs, List<SuitePass> timed) {
+        long[] median = new long[specs];
         for (int i = 0; i < median.length; i++) {
             int spec = i;
             long[] s = timed.stream().mapToLong(t -> t.perSpecNs()[spec]).sorted().toArray();
             median[i] = s[s.length / 2];
         }
+        return median;
+    }
+
+    /** The specs that dominate the mean, so an outlier is visible rather than averaged away. */
+    private static String slowest(List<Spec> specs, long[] median) {
         List<String> top = IntStream.range(0, specs.size()).boxed()
                 .sorted(Comparator.comparingLong((Integer i) -> median[i]).reversed())
                 .limit(3)

@@ -1,12 +1,7 @@
 package org.faasm.conformance.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.faasm.conformance.support.JsonPage;
 
 /**
  * {@code index.html}: one self-contained page (inline CSS and JavaScript, no network) that renders the
@@ -20,23 +15,6 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(JsonNode report) {
-        try {
-            String json = JsonReport.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-            // Inside <script>, "</script>" or "<!--" in a value would end the block; JSON may spell '<' as \u003c.
-            return template().replace(PLACEHOLDER, json.replace("<", "\\u003c"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report tree always serializes", e);
-        }
-    }
-
-    private static String template() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + TEMPLATE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonPage.render(TEMPLATE, PLACEHOLDER, report);
     }
 }

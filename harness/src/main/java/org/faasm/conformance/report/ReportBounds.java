@@ -2,10 +2,7 @@ package org.faasm.conformance.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.faasm.conformance.spec.Bytes;
 
 /**
@@ -32,7 +29,7 @@ final class ReportBounds {
         byte[] tail = Bytes.tail(value, EMBEDDED_BYTES / 2);
         boolean text = Bytes.isPrintableText(head) && Bytes.isPrintableText(tail);
         encoded(node, head, text).put("tail", encode(tail, text))
-                .put("omitted", value.length - head.length - tail.length).put("sha256", sha256(value));
+                .put("omitted", value.length - head.length - tail.length).put("sha256", Bytes.sha256(value));
         return node;
     }
 
@@ -49,13 +46,5 @@ final class ReportBounds {
 
     private static String encode(byte[] value, boolean text) {
         return text ? new String(value, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(value);
-    }
-
-    private static String sha256(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -77,5 +77,18 @@ class BenchReportTest {
         assertThat(cells.at("/v8/status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(json.at("/sections/0/summary/verdict").asText()).isEqualTo("UNKNOWN");
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("unavailable: ");
+        assertThat(tmp.resolve(BenchPage.FILE)).content(StandardCharsets.UTF_8).contains("id=\"kernel-chart\"", "C compiler '/nonexistent/cc'").doesNotContain("__BENCH_JSON__");
+    }
+
+    @Test
+    void thePageStaysSmallWhateverTheReportHolds() {
+        Map<String, Measurement> cells = new LinkedHashMap<>();
+        cells.put("v8", Measurement.error("x".repeat(1 << 20)));
+        cells.put("chicory-compiler", Measurement.ok(7, 10, 1, new long[200_000], null));
+        BenchReport report = new BenchReport(BenchReport.SCHEMA, "now", "quick", Map.of(), List.of(
+                section(BenchRow.of("</script><script>alert(1)</script>", "d", cells, KernelBench.RATIOS, KernelBench.TARGET))));
+        String page = BenchPage.render(report);
+        assertThat(page.length()).isLessThan(64 << 10);
+        assertThat(page).contains("more characters").doesNotContain("samplesNs", "</script><script>alert");
     }
 }

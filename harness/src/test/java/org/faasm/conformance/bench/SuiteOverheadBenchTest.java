@@ -48,6 +48,10 @@ class SuiteOverheadBenchTest {
             }
         }
         assertThat(suite.at("/summary/verdict").asText()).isIn("PASS", "MISS");
+        assertThat(suite.at("/perSpec/backend").asText()).isEqualTo("jvm-wavm");
+        assertThat(suite.at("/perSpec/specs")).hasSize(selected)
+                .allSatisfy(t -> assertThat(t.get("spec").asText()).startsWith("io/"))
+                .allSatisfy(t -> assertThat(t.get("medianNs").asLong()).isPositive());
         assertThat(table.toString(StandardCharsets.UTF_8))
                 .contains("Per-spec overhead over the suite", "excl. sleep/spin", "excludes nothing");
     }

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.expectations.Expectations;
@@ -28,12 +27,7 @@ class ProgressPrinterTest {
     @Test
     void unavailableOncePerBackendDivergenceNamingSpecAndGroupsAndATableOfCounts() {
         ProjectLayout layout = ProjectLayout.locate();
-        Backend away = new RenamedBackend(jvm(layout), "away") {
-            @Override
-            public Availability availability() {
-                return Availability.no("no Docker here");
-            }
-        };
+        Backend away = RenamedBackend.unavailable(jvm(layout), "away", "no Docker here");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ProgressPrinter progress = new ProgressPrinter(new PrintStream(printed, true, StandardCharsets.UTF_8));
         RunResult result;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -30,6 +31,7 @@ import org.faasm.conformance.run.SuiteRun;
 import org.faasm.conformance.spec.SchemaResource;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.testing.Chromium;
+import org.faasm.conformance.testing.PageErrors;
 import org.faasm.conformance.testing.TempProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,40 +93,78 @@ class ReportBoundsTest {
     }
 
     @Test
-    void thePageShowsALargeValuesEndsAndWhatWasLeftOut(@TempDir Path root) throws Exception {
+    void thePageShowsExcerptsThatExpandInPlaceAndDownloadWhatTheReportHolds(@TempDir Path root) throws Exception {
         Path chromium = Chromium.required();
         ReportWriter.Written written = write(bigValues(root), root.resolve("reports"));
         try (Playwright playwright = BrowserLauncher.playwright(); Browser browser = BrowserLauncher.launch(playwright, chromium)) {
             Page page = browser.newPage();
-            page.navigate(written.html().toUri().toString());
-            page.locator("td.cell[data-spec='io/big_text'][data-backend='jvm-wavm']").click();
-            Locator output = page.locator("#details pre").first();
-            PlaywrightAssertions.assertThat(output).containsText("bytes not in the report (" + BIG + " bytes in all, sha256 " + sha256(text()));
-            assertThat(output.textContent()).startsWith("\"abcdefghijklmnopqrstuvwxyz").hasSizeLessThan(ReportBounds.EMBEDDED_BYTES + 300);
+            List<String> errors = PageErrors.collect(page);
+            page.navigate(written.html().toUri() + "#io/big_text/jvm-wavm");
+            Locator output = page.locator("#details .long-value[data-file='io_big_text.jvm-wavm.output.excerpt.txt']");
+            Locator shown = output.locator("pre");
+            assertThat(shown.textContent()).startsWith("\"abcdefghijklmnopqrstuvwxyz").contains("more characters: show all")
+                    .doesNotContain("bytes not in the report").hasSizeLessThan(2100);
+
+            Locator expand = output.locator("button.expand");
+            expand.focus();
+            page.keyboard().press("Enter");
+            PlaywrightAssertions.assertThat(expand).hasAttribute("aria-expanded", "true");
+            PlaywrightAssertions.assertThat(shown).containsText("bytes not in the report (" + BIG + " bytes in all, sha256 " + sha256(text()));
+            assertThat(shown.textContent()).hasSizeBetween(ReportBounds.EMBEDDED_BYTES, ReportBounds.EMBEDDED_BYTES + 300);
+            String excerpt = new String(download(page, output), StandardCharsets.UTF_8);
+            int half = ReportBounds.EMBEDDED_BYTES / 2;
+            assertThat(excerpt).startsWith(new String(text(), 0, half, StandardCharsets.US_ASCII) + "\n… ")
+                    .contains(" bytes not in the report (" + BIG + " bytes in all, sha256 " + sha256(text()) + ")");
+            expand.press("Enter");
+            PlaywrightAssertions.assertThat(expand).hasAttribute("aria-expanded", "false");
+            PlaywrightAssertions.assertThat(shown).containsText("more characters: show all");
+
+            page.navigate(written.html().toUri() + "#io/long_lines/jvm-wavm");
+            Locator whole = page.locator("#details .long-value[data-file='io_long_lines.jvm-wavm.output.txt']");
+            assertThat(whole.locator("pre").textContent()).startsWith("\"line 0\\nline 1").endsWith("line 399\\n\"");
+            assertThat(download(page, whole)).isEqualTo(longLines());
+            assertThat(errors).isEmpty();
         }
     }
 
-    /** Two echo specs with BIG bytes of input: printable text that fails, binary that passes. */
+    /** Downloads a value's file by keyboard, as a person would save it. */
+    private static byte[] download(Page page, Locator value) throws Exception {
+        Locator link = value.locator("a.download");
+        link.focus();
+        Download download = page.waitForDownload(() -> page.keyboard().press("Enter"));
+        assertThat(download.suggestedFilename()).isEqualTo(value.getAttribute("data-file"));
+        return Files.readAllBytes(download.path());
+    }
+
+    /** Echo specs: BIG bytes of printable text that fails, BIG bytes of binary that passes, and many short lines that fail. */
     private static TempProject bigValues(Path root) throws Exception {
         TempProject project = new TempProject(root);
         Files.createDirectories(project.layout().specs().resolve("data"));
-        Files.write(project.layout().specs().resolve("data/text.txt"), text());
-        Files.write(project.layout().specs().resolve("data/binary.bin"), binary());
-        project.write("specs/io/big_text.yaml", """
-                spec: 1
-                source: "harness: made in a test"
-                function: echo
-                input: {file: "../data/text.txt"}
-                expect: {output: {text: "not this"}}
-                """);
-        project.write("specs/io/big_binary.yaml", """
-                spec: 1
-                source: "harness: made in a test"
-                function: echo
-                input: {file: "../data/binary.bin"}
-                expect: {output: {file: "../data/binary.bin"}}
-                """);
+        echo(project, "big_text", "text.txt", text(), "{text: \"not this\"}");
+        echo(project, "big_binary", "binary.bin", binary(), "{file: \"../data/binary.bin\"}");
+        echo(project, "long_lines", "lines.txt", longLines(), "{text: \"not this\"}");
         return project;
+    }
+
+    /** A spec io/{@code name} echoing {@code input} (written to specs/data/{@code file}) and expecting {@code output}. */
+    private static void echo(TempProject project, String name, String file, byte[] input, String output) throws Exception {
+        Files.write(project.layout().specs().resolve("data").resolve(file), input);
+        project.write("specs/io/" + name + ".yaml", """
+                spec: 1
+                source: "harness: made in a test"
+                function: echo
+                input: {file: "../data/%s"}
+                expect: {output: %s}
+                """.formatted(file, output));
+    }
+
+    /** Four hundred short lines: stored whole in the report, yet too long to show at once. */
+    private static byte[] longLines() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] text() {

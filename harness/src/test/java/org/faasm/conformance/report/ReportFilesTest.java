@@ -22,7 +22,7 @@ class ReportFilesTest {
 
         assertThat(new SchemaResource(JsonReport.SCHEMA).validate(report)).isEmpty();
         assertThat(report.path("run").path("specRevision").asText()).matches("[0-9a-f]{40}|unknown");
-        assertThat(report.path("results")).hasSize(SmallRun.SPECS.size() * 3);
+        assertThat(report.path("results")).hasSize(SmallRun.SPECS.size() * SmallRun.BACKENDS);
         JsonNode byName = spec(report, "chaining/by_name");
         assertThat(byName.path("agreement").path("state").asText()).isEqualTo("DIVERGE");
         assertThat(byName.path("agreement").path("groups").toString()).isEqualTo("[[\"jvm-wavm\",\"jvm2\"],[\"faulty\"]]");

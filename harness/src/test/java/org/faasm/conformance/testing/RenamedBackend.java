@@ -19,6 +19,16 @@ public class RenamedBackend implements Backend {
         this.name = name;
     }
 
+    /** A column that cannot run here (as the real-Faasm ones without Docker), saying why. */
+    public static Backend unavailable(Backend delegate, String name, String reason) {
+        return new RenamedBackend(delegate, name) {
+            @Override
+            public Availability availability() {
+                return Availability.no(reason);
+            }
+        };
+    }
+
     @Override
     public String name() {
         return name;

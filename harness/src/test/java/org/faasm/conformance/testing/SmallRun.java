@@ -21,10 +21,12 @@ import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecSelector;
 
 /**
- * A real run of a few specs on three columns (jvm, the same jvm under another name, and a host that
- * drops the last chained call), written as reports: what the report tests read and look at.
+ * A real run of a few specs on four columns (jvm, the same jvm under another name, a host that drops
+ * the last chained call, and one that cannot run here), written as reports: what the report tests read
+ * and look at.
  */
 public final class SmallRun {
+    public static final int BACKENDS = 4;
     public static final List<String> SPECS = List.of("io/echo_text", "chaining/by_name", "chaining/fanout", "trap/unreachable", "state/read_given");
 
     private SmallRun() {}
@@ -33,7 +35,8 @@ public final class SmallRun {
         ProjectLayout layout = ProjectLayout.locate();
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
         List<Backend> backends = List.of(jvm(layout), new RenamedBackend(jvm(layout), "jvm2"),
-                new FaultyBackend(jvm(layout), "faulty", FaultyBackend.Fault.DROP_LAST_CHAINED_CALL));
+                new FaultyBackend(jvm(layout), "faulty", FaultyBackend.Fault.DROP_LAST_CHAINED_CALL),
+                RenamedBackend.unavailable(jvm(layout), "away", "no Docker here"));
         RunResult run;
         try (BackendPool pool = BackendPool.of(backends)) {
             run = new SuiteRun(Duration.ofSeconds(5), Expectations.none()).execute(
