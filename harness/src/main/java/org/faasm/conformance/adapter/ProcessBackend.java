@@ -30,7 +30,6 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.ObservationJson;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.SchemaResource;
-import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.support.BoundedJsonMapper;
 import org.faasm.conformance.wavm.LinkTables;
 
@@ -122,19 +121,17 @@ public final class ProcessBackend implements Backend {
 
     /** Puts the spec's user, functions and given state on the cluster before its clock starts. */
     @Override
-    public synchronized void prepare(Spec spec) throws Exception {
-        new WasmDirectory(wasmDir).requireModule(spec.function());
-        RunRequest run = RunRequest.of(spec);
+    public synchronized void prepare(RunRequest run) throws Exception {
+        new WasmDirectory(wasmDir).requireModule(run.function());
         cluster().precompile(run);
-        prepared = new Prepared(spec.id(), cluster().open(name(), run));
+        prepared = new Prepared(run.specId(), cluster().open(name(), run));
     }
 
     @Override
-    public synchronized Observation run(Spec spec) throws Exception {
-        RunRequest run = RunRequest.of(spec);
+    public synchronized Observation run(RunRequest run) throws Exception {
         ClusterSide side = cluster();
         try {
-            ClusterSide.Run onCluster = prepared != null && prepared.specId().equals(spec.id()) ? prepared.run() : side.open(name(), run);
+            ClusterSide.Run onCluster = prepared != null && prepared.specId().equals(run.specId()) ? prepared.run() : side.open(name(), run);
             prepared = null;
             byte[] request = request(run, onCluster, side.endpoints()).toString().getBytes(StandardCharsets.UTF_8);
             AdapterProcess.Result result = AdapterProcess.run(resolved(declaration.command()), declaration.folder(),

@@ -5,7 +5,6 @@ import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.hostinterface.FaasmVm;
-import org.faasm.conformance.spec.Spec;
 
 /**
  * One environment that can run Faasm functions. A new host-interface implementation plugs in by
@@ -49,14 +48,18 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Gets ready for the spec before its clock starts: starts what the backend runs on (a browser, a
-     * cluster) and loads the spec's modules, so the first spec is judged like any other. A module that
+     * Gets ready for the run before its clock starts: starts what the backend runs on (a browser, a
+     * cluster) and loads the run's modules, so the first spec is judged like any other. A module that
      * is missing or invalid is the spec's setup failing, reported here as an exception naming it.
      */
-    default void prepare(Spec spec) throws Exception {}
+    default void prepare(RunRequest request) throws Exception {}
 
-    /** Runs the spec's function with its input and given state; the observation of the entry message. */
-    Observation run(Spec spec) throws Exception;
+    /**
+     * Runs the request's function with its input and given state; the observation of the entry message,
+     * with the global state of the request's keys after it. The request is all a backend is given of a
+     * spec: never what it expects.
+     */
+    Observation run(RunRequest request) throws Exception;
 
     @Override
     void close();

@@ -25,7 +25,6 @@ import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.observe.ObservationJson;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Placement;
-import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.support.BoundedJsonMapper;
 
 /**
@@ -114,18 +113,18 @@ public final class BrowserBackend implements Backend {
 
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
     @Override
-    public void prepare(Spec spec) throws Exception {
+    public void prepare(RunRequest request) throws Exception {
         WasmDirectory modules = new WasmDirectory(options.wasmDir());
-        modules.requireModule(spec.function());
+        modules.requireModule(request.function());
         Started backend = start();
-        backend.cluster.precompile(RunRequest.of(spec));
+        backend.cluster.precompile(request);
         backend.session.awaitStarted();
     }
 
     @Override
-    public Observation run(Spec spec) throws Exception {
+    public Observation run(RunRequest request) throws Exception {
         try {
-            return runInPage(RunRequest.of(spec));
+            return runInPage(request);
         } finally {
             Started now = started;
             if (now != null) {

@@ -16,7 +16,6 @@ import org.faasm.conformance.jvm.ModuleLoadException;
 import org.faasm.conformance.jvm.WasmDirectory;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
-import org.faasm.conformance.spec.Spec;
 
 /**
  * {@code faasm-api}: the Faasm client against the embedded cluster, so every spec goes through the
@@ -69,25 +68,25 @@ public final class FaasmApiBackend implements Backend {
 
     /** Starts the embedded cluster on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {
+    public synchronized void prepare(RunRequest request) throws IOException, ModuleLoadException {
         WasmDirectory modules = new WasmDirectory(wasmDir);
-        modules.requireModule(spec.function());
+        modules.requireModule(request.function());
         if (runner == null) {
             cluster = EmbeddedCluster.start(1, MESSAGE_TIMEOUT);
             runner = new SpecOnCluster(new FaasmClient(new FaasmEndpoints(cluster.plannerUri(), cluster.uploadUri()),
                     Duration.ofSeconds(30)), wasmDir);
         }
-        cluster.precompile(modules, StateProbe.functionsFor(spec.namedFunctions()));
-        runner.prepare(RunRequest.of(spec));
+        cluster.precompile(modules, StateProbe.functionsFor(request.functions()));
+        runner.prepare(request);
     }
 
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
+    public synchronized Observation run(RunRequest request) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         if (runner == null) {
-            prepare(spec);
+            prepare(request);
         }
         try {
-            return runner.run(RunRequest.of(spec));
+            return runner.run(request);
         } finally {
             // No guest outlives its spec; strict mode: a request that would crash real Faasm fails this spec, naming it.
             cluster.endSpec();

@@ -16,7 +16,6 @@ import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.jvm.ModuleLoadException;
 import org.faasm.conformance.jvm.WasmDirectory;
-import org.faasm.conformance.spec.Spec;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -141,24 +140,24 @@ public final class FaasmClusterBackend implements Backend {
 
     /** Starts the cluster (or connects to the configured one) on the first spec, outside that spec's deadline. */
     @Override
-    public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {
+    public synchronized void prepare(RunRequest request) throws IOException, ModuleLoadException {
         if (requiredButMissing != null) {
             throw new IllegalStateException("faasm.required=true, but " + name() + " cannot run: " + requiredButMissing);
         }
-        new WasmDirectory(wasmDir).requireModule(spec.function());
+        new WasmDirectory(wasmDir).requireModule(request.function());
         if (runner == null) {
             FaasmEndpoints endpoints = existing.orElseGet(this::startCompose);
             runner = new SpecOnCluster(new FaasmClient(endpoints, Duration.ofSeconds(60)), wasmDir);
         }
-        runner.prepare(RunRequest.of(spec));
+        runner.prepare(request);
     }
 
     @Override
-    public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
+    public synchronized Observation run(RunRequest request) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         if (runner == null) {
-            prepare(spec);
+            prepare(request);
         }
-        return runner.run(RunRequest.of(spec));
+        return runner.run(request);
     }
 
     private FaasmEndpoints startCompose() {

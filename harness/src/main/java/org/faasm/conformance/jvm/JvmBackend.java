@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
@@ -103,21 +104,21 @@ public final class JvmBackend implements Backend {
 
     /** Compiles the entry module (a missing or invalid one is the spec's setup failing) and those it chains by name. */
     @Override
-    public void prepare(Spec spec) throws ModuleLoadException {
-        modules.get(Spec.USER, spec.function());
-        for (String function : spec.namedFunctions()) {
+    public void prepare(RunRequest request) throws ModuleLoadException {
+        modules.get(Spec.USER, request.function());
+        for (String function : request.functions()) {
             modules.find(Spec.USER, function);
         }
     }
 
     @Override
-    public Observation run(Spec spec) throws InterruptedException {
-        try (JvmCluster cluster = new JvmCluster(executor, pool, limits, spec.hosts(), awaitTimeout)) {
-            spec.givenState().forEach(cluster::seedState);
-            Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
-            return entry.withStateAfter(cluster.globalState(spec.stateKeys()));
+    public Observation run(RunRequest request) throws InterruptedException {
+        try (JvmCluster cluster = new JvmCluster(executor, pool, limits, request.hosts(), awaitTimeout)) {
+            request.givenState().forEach(cluster::seedState);
+            Observation entry = cluster.runEntry(Spec.USER, request.function(), request.input(), request.cmdline());
+            return entry.withStateAfter(cluster.globalState(request.stateKeys()));
         } catch (GuestInterrupted e) {
-            throw new InterruptedException("spec " + spec.id() + " was interrupted");
+            throw new InterruptedException("spec " + request.specId() + " was interrupted");
         }
     }
 

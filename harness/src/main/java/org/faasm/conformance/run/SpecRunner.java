@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
 import org.faasm.conformance.spec.Expectation;
@@ -51,10 +52,11 @@ public final class SpecRunner implements AutoCloseable {
             return Verdict.of(spec.id(), backend.name(), Status.SKIP,
                     backend.name() + " lacks " + missing.stream().map(Capability::id).toList(), 0);
         }
+        RunRequest request = RunRequest.of(spec);
         long preparing = System.nanoTime();
         try {
             within(PREPARE_TIMEOUT, () -> {
-                backend.prepare(spec);
+                backend.prepare(request);
                 return null;
             });
         } catch (Overrun e) {
@@ -68,7 +70,7 @@ public final class SpecRunner implements AutoCloseable {
         Duration timeout = spec.timeoutMs().map(Duration::ofMillis).orElse(defaultTimeout);
         long start = System.nanoTime();
         try {
-            Observation observation = within(timeout, () -> backend.run(spec));
+            Observation observation = within(timeout, () -> backend.run(request));
             return judge(spec, backend, observation, System.nanoTime() - start);
         } catch (Overrun e) {
             return Verdict.of(spec.id(), backend.name(), Status.TIMEOUT,

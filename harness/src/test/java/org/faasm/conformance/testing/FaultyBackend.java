@@ -5,7 +5,7 @@ import java.util.List;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
-import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.backend.RunRequest;
 
 /**
  * A deliberately wrong host, to prove that disagreement is caught: it reports what the wrapped backend
@@ -27,8 +27,8 @@ public final class FaultyBackend extends RenamedBackend {
     }
 
     @Override
-    public Observation run(Spec spec) throws Exception {
-        Observation o = super.run(spec);
+    public Observation run(RunRequest request) throws Exception {
+        Observation o = super.run(request);
         return switch (fault) {
             case CHANGE_OUTPUT -> copy(o, append(o.output()), o.chained(), o.trace());
             case DROP_LAST_CHAINED_CALL -> o.chained().isEmpty() ? o

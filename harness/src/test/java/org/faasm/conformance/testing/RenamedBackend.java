@@ -7,7 +7,7 @@ import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.spec.Capability;
-import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.backend.RunRequest;
 
 /** A backend under another name: a second column that should agree with the first in every spec. */
 public class RenamedBackend implements Backend {
@@ -55,8 +55,8 @@ public class RenamedBackend implements Backend {
     }
 
     @Override
-    public void prepare(Spec spec) throws Exception {
-        delegate.prepare(spec);
+    public void prepare(RunRequest request) throws Exception {
+        delegate.prepare(request);
     }
 
     @Override
@@ -65,8 +65,8 @@ public class RenamedBackend implements Backend {
     }
 
     @Override
-    public Observation run(Spec spec) throws Exception {
-        return delegate.run(spec);
+    public Observation run(RunRequest request) throws Exception {
+        return delegate.run(request);
     }
 
     @Override
