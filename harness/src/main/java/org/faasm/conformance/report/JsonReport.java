@@ -73,7 +73,7 @@ public final class JsonReport {
         return root;
     }
 
-    private static ObjectNode counts(Collection<Status> statuses) {
+    static ObjectNode counts(Collection<Status> statuses) {
         Map<Status, Long> counts = new TreeMap<>();
         statuses.forEach(s -> counts.merge(s, 1L, Long::sum));
         ObjectNode node = JSON.createObjectNode();

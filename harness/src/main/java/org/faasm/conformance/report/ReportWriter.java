@@ -24,10 +24,16 @@ public final class ReportWriter {
             diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), readReport(baseline.get()), report));
             report.set("baseline", diff.get().toJson());
         }
+        Written written = write(report, folder);
+        return new Written(written.json(), written.html(), written.markdown(), diff);
+    }
+
+    /** Writes a report made already (e.g. merged from shards) with its page and summary. */
+    public static Written write(JsonNode report, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path json = folder.resolve(JsonReport.FILE);
         JsonReport.JSON.writeValue(json.toFile(), report);
-        return new Written(json, writeViews(report, folder), folder.resolve(MarkdownSummary.FILE), diff);
+        return new Written(json, writeViews(report, folder), folder.resolve(MarkdownSummary.FILE), Optional.empty());
     }
 
     /** Renders index.html and summary.md from a report's JSON; returns the page's path. */
