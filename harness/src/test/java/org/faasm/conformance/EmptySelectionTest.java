@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.faasm.conformance.junit.ConformanceTestEngine;
 import org.faasm.conformance.testing.SystemProperties;
 import org.faasm.conformance.testing.TempProject;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class EmptySelectionTest {
                 "conformance.reports", root.resolve("out").toString(), "conformance.backends", "jvm-wavm",
                 "conformance.specs", "nomatch/*"));
         properties.putAll(extra);
-        return SystemProperties.with(properties, () -> EngineTestKit.engine("junit-jupiter")
+        return SystemProperties.with(properties, () -> EngineTestKit.engine(ConformanceTestEngine.ID)
                 .selectors(selectClass(ConformanceSuiteTest.class)).execute().testEvents());
     }
 }

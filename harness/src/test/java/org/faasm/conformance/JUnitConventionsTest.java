@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.faasm.conformance.junit.ConformanceTestEngine;
 import org.faasm.conformance.testing.SystemProperties;
 import org.faasm.conformance.testing.TempProject;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class JUnitConventionsTest {
     @Test
     void verdictsMapToJUnitOutcomesAsCiPagesCountThem(@TempDir Path root) throws Exception {
         project(root);
-        Events tests = SystemProperties.with(properties(root), () -> EngineTestKit.engine("junit-jupiter")
+        Events tests = SystemProperties.with(properties(root), () -> EngineTestKit.engine(ConformanceTestEngine.ID)
                 .selectors(selectClass(ConformanceSuiteTest.class)).execute().testEvents());
 
         assertThat(thrown(tests, "io/failing [jvm-wavm]")).isInstanceOf(AssertionError.class).hasMessageContaining("FAIL");
@@ -60,7 +61,7 @@ class JUnitConventionsTest {
         StringWriter out = new StringWriter();
         SystemProperties.with(properties(root), () -> {
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(ConformanceSuiteTest.class)).filters(EngineFilter.includeEngines("junit-jupiter")).build(),
+                    .selectors(selectClass(ConformanceSuiteTest.class)).filters(EngineFilter.includeEngines(ConformanceTestEngine.ID)).build(),
                     new LegacyXmlReportGeneratingListener(xml, new PrintWriter(out)));
             return null;
         });

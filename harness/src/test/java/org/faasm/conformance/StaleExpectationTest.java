@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.faasm.conformance.junit.ConformanceTestEngine;
 import org.faasm.conformance.cli.Main;
 import org.faasm.conformance.testing.SystemProperties;
 import org.faasm.conformance.testing.TempProject;
@@ -61,7 +62,7 @@ class StaleExpectationTest {
     void theJUnitSuiteFailsTheStaleEntryAndSkipsTheExpectedFailure(@TempDir Path root) throws Exception {
         Path expectations = project(root);
         Events tests = SystemProperties.with(Map.of("conformance.root", root.toString(), "conformance.reports", root.resolve("out").toString(),
-                "conformance.backends", "jvm-wavm"), () -> EngineTestKit.engine("junit-jupiter")
+                "conformance.backends", "jvm-wavm"), () -> EngineTestKit.engine(ConformanceTestEngine.ID)
                 .selectors(selectClass(ConformanceSuiteTest.class)).execute().testEvents());
 
         assertThat(tests.failed().stream()).singleElement().satisfies(event -> {

@@ -2,6 +2,8 @@ package org.faasm.conformance.run;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecSelector;
 
@@ -18,8 +20,13 @@ public record Selection(List<String> specs, List<String> tags, List<String> back
     }
 
     public static Selection fromSystemProperties() {
-        String shard = System.getProperty("conformance.shard", "");
-        return new Selection(list("conformance.specs"), list("conformance.tags"), list("conformance.backends"),
+        return from(key -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /** From settings by name ({@code conformance.specs}, …), e.g. JUnit's configuration parameters. */
+    public static Selection from(Function<String, Optional<String>> setting) {
+        String shard = setting.apply("conformance.shard").orElse("");
+        return new Selection(list(setting, "conformance.specs"), list(setting, "conformance.tags"), list(setting, "conformance.backends"),
                 shard.isBlank() ? Shard.WHOLE : Shard.parse(shard));
     }
 
@@ -36,8 +43,7 @@ public record Selection(List<String> specs, List<String> tags, List<String> back
         return backends.isEmpty() ? all : backends;
     }
 
-    private static List<String> list(String property) {
-        String value = System.getProperty(property, "");
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    private static List<String> list(Function<String, Optional<String>> setting, String name) {
+        return Arrays.stream(setting.apply(name).orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

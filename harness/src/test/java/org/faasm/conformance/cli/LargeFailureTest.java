@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.faasm.conformance.junit.ConformanceTestEngine;
 import org.faasm.conformance.testing.SystemProperties;
 import org.faasm.conformance.testing.TempProject;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class LargeFailureTest {
         assertThat(Files.readString(root.resolve("out/summary.md"))).contains("stdio/large").hasSizeLessThan(MAX_CHARS / 2);
 
         Event failed = SystemProperties.with(Map.of("conformance.root", root.toString(), "conformance.reports", root.resolve("junit").toString(),
-                "conformance.backends", "jvm-wavm"), () -> EngineTestKit.engine("junit-jupiter")
+                "conformance.backends", "jvm-wavm"), () -> EngineTestKit.engine(ConformanceTestEngine.ID)
                 .selectors(selectClass("org.faasm.conformance.ConformanceSuiteTest")).execute().testEvents().failed().stream()
                 .findFirst().orElseThrow());
         String message = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
