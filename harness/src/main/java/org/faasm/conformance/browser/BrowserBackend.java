@@ -59,6 +59,8 @@ public final class BrowserBackend implements Backend {
     private final BrowserOptions options;
     private final ChromiumLocator.Result chromium;
     private volatile Started started;
+    /** The mutant catalogue's seam: the operators of the mutant seeded into the page's host, or null. */
+    private volatile JsonNode mutant;
 
     BrowserBackend(BrowserOptions options) {
         this.options = options;
@@ -182,6 +184,9 @@ public final class BrowserBackend implements Backend {
         spec.stateKeys().forEach(request.putArray("stateKeys")::add);
         spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
         request.put("probeUploaded", probeUploaded);
+        if (mutant != null) {
+            request.set("mutant", mutant);
+        }
         return request.toString();
     }
 
@@ -242,6 +247,11 @@ public final class BrowserBackend implements Backend {
     /** Package access for benchmarks: that cluster as the page reaches it, through its server's proxy. */
     synchronized FaasmEndpoints pageEndpoints() throws IOException {
         return start().server.proxiedEndpoints();
+    }
+
+    /** For the mutant catalogue: every spec from now on runs with these operators (browser/mutants.mjs) applied; null for none. */
+    public void mutant(JsonNode operators) {
+        this.mutant = operators;
     }
 
     @Override

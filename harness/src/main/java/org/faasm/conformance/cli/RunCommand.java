@@ -24,12 +24,12 @@ import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
 import org.faasm.conformance.run.SpecOutcome;
-import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
 import org.faasm.conformance.spec.SpecLoadError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,14 +58,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (repeatable; default: all registered).")
     List<String> backends = List.of();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write the reports (default: reports/ at the project root).")
-    Path out;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "Project root holding specs/ and wasm/ (default: found from the working directory).")
-    Path root;
-
-    @Option(names = "--timeout", paramLabel = "MS", description = "Per-spec timeout when a spec sets none (default: ${DEFAULT-VALUE}).")
-    long timeoutMs = SpecRunner.DEFAULT_TIMEOUT.toMillis();
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--baseline", paramLabel = "REPORT", description = "An earlier report.json: list regressions and fixes against it.")
     Path baseline;
@@ -82,8 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         Backends registry = new Backends();
         Selection selection = new Selection(specs, tags, backends);
         checkOptions(registry);
-        ProjectLayout layout = root != null ? new ProjectLayout(root.toAbsolutePath().normalize()) : ProjectLayout.locate();
-        Path folder = out != null ? out : layout.reports();
+        ProjectLayout layout = output.layout();
+        Path folder = output.folder(layout);
         checkFolder(folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
         List<Spec> selected = selection.specSelector().select(catalog.specs());
@@ -105,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         progress.starting(names);
         try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names)) {
             progress.opened(pool, selected.size());
-            result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)
+            result = new SuiteRun(Duration.ofMillis(output.timeoutMs), expectations)
                     .execute(selected, List.copyOf(loadErrors), pool, progress);
         }
         Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
@@ -117,8 +111,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Options that would waste or spoil a run, refused before any backend starts. */
     private void checkOptions(Backends registry) {
-        if (timeoutMs <= 0) {
-            throw usage("--timeout must be a positive number of milliseconds, not " + timeoutMs);
+        if (output.timeoutMs <= 0) {
+            throw usage("--timeout must be a positive number of milliseconds, not " + output.timeoutMs);
         }
         for (String name : backends) {
             if (!registry.names().contains(name)) {
