@@ -38,6 +38,9 @@ export function mutantDecorator(calls, faasmCall, memory) {
       case 'returnArg': return then(handle(...raw), () => i32(raw[p]));
       case 'returnAdd': return then(handle(...raw), r => (r + p) | 0);
       case 'skip': return p.result ?? 0;
+      case 'keyOnly':
+        keyLength(u32(raw[0]));
+        return p.result ?? 0;
       case 'arg': return handle(...rewritten(p, raw));
       case 'twice': return then(handle(...raw), first => then(handle(...raw), () => first));
       case 'once':
@@ -114,6 +117,15 @@ export function mutantDecorator(calls, faasmCall, memory) {
       default:
         throw new Error(`unknown mutant operator ${kind}`);
     }
+  }
+
+  /** The key's length; a key that runs off the end of memory traps, as a host reading it does. */
+  function keyLength(ptr) {
+    const nul = bytes().indexOf(0, ptr);
+    if (ptr >= bytes().length || nul < 0) {
+      throw new HostCallTrap(`string at 0x${ptr.toString(16)} runs off the end of memory`);
+    }
+    return nul - ptr;
   }
 
   function rewritten(p, raw) {

@@ -84,6 +84,9 @@ public final class JvmMutantHook implements HostCallHook {
                     return new long[] {(int) (handle.apply(instance, args)[0] + p.asLong())};
                 case "skip":
                     return result(name, p);
+                case "keyOnly":
+                    cStringLength(memory, (int) args[0], -1);
+                    return result(name, p);
                 case "arg":
                     return handle.apply(instance, rewritten(p, args, memory));
                 case "twice": {
@@ -207,13 +210,19 @@ public final class JvmMutantHook implements HostCallHook {
         return changed;
     }
 
-    /** The length of the C string at ptr, at most {@code max} (a buffer with no NUL keeps its length). */
+    /**
+     * The length of the C string at ptr, at most {@code max} (a buffer with no NUL keeps its length); with
+     * {@code max} -1 (unbounded), a string that runs off the end of memory traps, as a host reading a key does.
+     */
     private static int cStringLength(Memory memory, int ptr, int max) {
         long end = Math.min(size(memory), unsigned(ptr) + unsigned(max));
         for (long at = unsigned(ptr); at < end; at++) {
             if (memory.read((int) at) == 0) {
                 return (int) (at - unsigned(ptr));
             }
+        }
+        if (max == -1) {
+            throw new ChicoryException("string at 0x" + Integer.toHexString(ptr) + " runs off the end of memory");
         }
         return max;
     }

@@ -21,7 +21,7 @@ public final class MutantCatalogue {
     public static final String RESOURCE = "/mutants/catalogue.yaml";
     /** The hosts a mutant can be seeded into: the jvm host (both jvm columns) and the browser's. */
     public static final Set<String> HOSTS = Set.of("jvm", "browser");
-    static final Set<String> OPERATORS = Set.of("return", "returnArg", "returnAdd", "skip", "arg", "twice", "once", "sticky",
+    static final Set<String> OPERATORS = Set.of("return", "returnArg", "returnAdd", "skip", "keyOnly", "arg", "twice", "once", "sticky",
             "ignoreErrors", "swap", "scaleU64", "restoreOut", "fillOut", "setI32Out", "alias", "prefixWrite", "wrapCheck",
             "endOffByOne", "trap");
 
