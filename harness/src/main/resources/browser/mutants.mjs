@@ -39,7 +39,7 @@ export function mutantDecorator(calls, faasmCall, memory) {
       case 'returnAdd': return then(handle(...raw), r => (r + p) | 0);
       case 'skip': return p.result ?? 0;
       case 'keyOnly':
-        keyLength(u32(raw[0]));
+        keyLength(name, u32(raw[0]));
         return p.result ?? 0;
       case 'arg': return handle(...rewritten(p, raw));
       case 'twice': return then(handle(...raw), first => then(handle(...raw), () => first));
@@ -120,10 +120,10 @@ export function mutantDecorator(calls, faasmCall, memory) {
   }
 
   /** The key's length; a key that runs off the end of memory traps, as a host reading it does. */
-  function keyLength(ptr) {
+  function keyLength(name, ptr) {
     const nul = bytes().indexOf(0, ptr);
     if (ptr >= bytes().length || nul < 0) {
-      throw new HostCallTrap(`string at 0x${ptr.toString(16)} runs off the end of memory`);
+      throw new HostCallTrap(`${name}: string at 0x${ptr.toString(16)} runs off the end of memory`);
     }
     return nul - ptr;
   }

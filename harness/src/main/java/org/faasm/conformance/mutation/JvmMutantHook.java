@@ -85,7 +85,9 @@ public final class JvmMutantHook implements HostCallHook {
                 case "skip":
                     return result(name, p);
                 case "keyOnly":
-                    cStringLength(memory, (int) args[0], -1);
+                    if (cStringLength(memory, (int) args[0], -1) < 0) {
+                        throw new ChicoryException(name + ": string at 0x" + Integer.toHexString((int) args[0]) + " runs off the end of memory");
+                    }
                     return result(name, p);
                 case "arg":
                     return handle.apply(instance, rewritten(p, args, memory));
@@ -212,7 +214,7 @@ public final class JvmMutantHook implements HostCallHook {
 
     /**
      * The length of the C string at ptr, at most {@code max} (a buffer with no NUL keeps its length); with
-     * {@code max} -1 (unbounded), a string that runs off the end of memory traps, as a host reading a key does.
+     * {@code max} -1 (unbounded), -1 for a string that runs off the end of memory.
      */
     private static int cStringLength(Memory memory, int ptr, int max) {
         long end = Math.min(size(memory), unsigned(ptr) + unsigned(max));
@@ -220,9 +222,6 @@ public final class JvmMutantHook implements HostCallHook {
             if (memory.read((int) at) == 0) {
                 return (int) (at - unsigned(ptr));
             }
-        }
-        if (max == -1) {
-            throw new ChicoryException("string at 0x" + Integer.toHexString(ptr) + " runs off the end of memory");
         }
         return max;
     }
