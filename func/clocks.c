@@ -1,6 +1,7 @@
 // Checks clock properties and outputs "ok" or the first failure:
 // realtime is after 2020-01-01 and agrees with time(); monotonic never goes
-// backwards over many reads and advances over a busy loop.
+// backwards over many reads, advances over a busy loop, and runs at
+// realtime's rate (both in nanoseconds).
 #include <stdio.h>
 #include <time.h>
 #include "faasm/faasm.h"
@@ -57,6 +58,23 @@ int main(void)
     }
     if (ns(b) <= ns(a)) {
         faasm_set_output_str("monotonic clock did not advance");
+        return 0;
+    }
+    // Both clocks measure one stretch of wall time: until realtime has moved
+    // 20 ms, or monotonic 1 s (so a clock off by 1000 ends the loop at once).
+    // Load slows the loop, never one clock against the other; a factor of 10
+    // either way is the bound, far from a unit error's 1000.
+    struct timespec r0, r1;
+    clock_gettime(CLOCK_REALTIME, &r0);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    do {
+        clock_gettime(CLOCK_REALTIME, &r1);
+        clock_gettime(CLOCK_MONOTONIC, &b);
+    } while (ns(r1) - ns(r0) < 20000000LL && ns(b) - ns(a) < 1000000000LL);
+    long long real = ns(r1) - ns(r0), mono = ns(b) - ns(a);
+    if (mono * 10 < real || mono > real * 10) {
+        snprintf(out, sizeof(out), "monotonic ran %lld ns while realtime ran %lld ns", mono, real);
+        faasm_set_output_str(out);
         return 0;
     }
     faasm_set_output_str("ok");

@@ -9,6 +9,9 @@
 //                  given 4-byte "mask_key": only its non-zero bytes are sent.
 //   "mask-zeroed"  as "mask", then outputs the local mask as hex instead.
 //   "mask-size"    push_state_partial_mask with the 1-byte "short_mask".
+//   "ptr"          writes "XY" at offset 1 through read_state_offset_ptr's
+//                  mapping (which marks nothing dirty), flags that chunk
+//                  with flag_state_offset_dirty and pushes it partially.
 // Outputs the local value after the push (which re-pulls it).
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +28,11 @@ int main(void)
         __faasm_read_state(maskKey, mask, shortMask ? 1 : 4);
         __faasm_write_state(key, (const unsigned char*)"WXYZ", 4);
         __faasm_push_state_partial_mask(key, maskKey);
+    } else if (strcmp(mode, "ptr") == 0) {
+        unsigned char* mapped = __faasm_read_state_offset_ptr(key, 4, 1, 2);
+        memcpy(mapped, "XY", 2);
+        __faasm_flag_state_offset_dirty(key, 4, 1, 2);
+        __faasm_push_state_partial(key);
     } else if (strcmp(mode, "write") == 0) {
         __faasm_write_state(key, (const unsigned char*)"WXYZ", 4);
         __faasm_push_state_partial(key);

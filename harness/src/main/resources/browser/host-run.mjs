@@ -26,6 +26,7 @@ export async function runEntry(request, { client, modules, input }) {
     faasmTable: request.faasmTable,
     wavmImports: request.wavmImports,
     memoryCapPages: request.memoryCapPages,
+    mutant: request.mutant ?? null,
     calls: null,
   };
   const runHere = message => runMessage(message, host);

@@ -1,6 +1,7 @@
 import { HostCallTrap, HostError, ModuleLoadError, StateError } from './errors.mjs';
 import { FAASM_CALLS, args } from './faasm-host.mjs';
 import { GuestMemory } from './guest-memory.mjs';
+import { mutantDecorator } from './mutants.mjs';
 import { decodeArguments } from './trace.mjs';
 import { WASI_MODULE, WASI_SIGNATURES } from './wasi.mjs';
 
@@ -15,32 +16,35 @@ const FAASM_MODULE = 'env';
  * @param moduleImports from wasm-binary.mjs `imports`
  * @param faasmTable the host interface: [{name, hasResult, params: [ArgKind]}], from the Java enum
  */
-export function bindImports(moduleImports, faasmTable, ctx, wasi) {
+export function bindImports(moduleImports, faasmTable, ctx, wasi, mutant = null) {
   const faasm = new Map(faasmTable.map(call => [call.name, call]));
+  // Only a mutation run seeds a mutant; otherwise each import is bound as it is.
+  const decorate = mutant ? mutantDecorator(mutant, name => tracedFaasm(faasm.get(name), FAASM_CALLS[name], ctx), () => ctx.memory)
+    : (module, name, handle) => handle;
   const object = {};
   for (const declared of moduleImports) {
     const where = `${declared.module}.${declared.name}`;
     if (declared.kind !== 'FUNCTION') {
       throw new ModuleLoadError(`import ${where} is a ${declared.kind}; only function imports are supported`);
     }
-    (object[declared.module] ??= {})[declared.name] = bindFunction(declared, where, faasm, ctx, wasi);
+    (object[declared.module] ??= {})[declared.name] = bindFunction(declared, where, faasm, ctx, wasi, decorate);
   }
   return object;
 }
 
-function bindFunction(declared, where, faasm, ctx, wasi) {
+function bindFunction(declared, where, faasm, ctx, wasi, decorate) {
   const call = declared.module === FAASM_MODULE ? faasm.get(declared.name) : undefined;
   const body = call && FAASM_CALLS[declared.name];
   if (body) {
     checkSignature(declared, call.params.map(() => 'i32'), call.hasResult ? ['i32'] : [], 'the host interface');
-    const traced = tracedFaasm(call, body, ctx);
+    const traced = decorate(declared.module, declared.name, tracedFaasm(call, body, ctx));
     return body.constructor.name === 'AsyncFunction' ? new WebAssembly.Suspending(traced) : traced;
   }
   const wasiBody = declared.module === WASI_MODULE ? wasi.function(declared.name) : undefined;
   if (wasiBody) {
     const [params, results] = WASI_SIGNATURES[declared.name];
     checkSignature(declared, params, results, 'WASI');
-    return tracedRaw(where, wasiBody, ctx);
+    return decorate(declared.module, declared.name, tracedRaw(where, wasiBody, ctx));
   }
   return tracedRaw(where, () => {
     throw new HostCallTrap(`${where} is not implemented by the browser backend`);

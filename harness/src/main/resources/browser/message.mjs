@@ -60,7 +60,7 @@ export async function runMessage(message, host) {
       result = { outcome: 'NOT_FOUND', returnValue: 1, error: `no function '${message.function}' for user ${message.user}` };
     } else {
       checkWavmLinks(loaded.imports, host.wavmImports);
-      const instance = new WebAssembly.Instance(loaded.module, bindImports(loaded.imports, host.faasmTable, ctx, wasi));
+      const instance = new WebAssembly.Instance(loaded.module, bindImports(loaded.imports, host.faasmTable, ctx, wasi, host.mutant));
       ctx.bind(instance);
       wasi.bind(ctx.memory);
       await bind(instance);

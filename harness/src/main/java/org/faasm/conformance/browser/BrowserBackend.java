@@ -51,6 +51,8 @@ public final class BrowserBackend implements Backend {
     private final BrowserHost host;
     private final ChromiumLocator.Result chromium;
     private volatile Started started;
+    /** The mutant catalogue's seam: the operators of the mutant seeded into the page's host, or null. */
+    private volatile JsonNode mutant;
 
     BrowserBackend(BrowserOptions options) {
         this(options, BrowserHost.OURS);
@@ -153,6 +155,9 @@ public final class BrowserBackend implements Backend {
         ObjectNode request = OffloadRequest.json(run, onCluster, cluster, options.requestTimeout(), options.memoryCapPages(),
                 ChainedCallTimeout.configured().duration());
         request.put("hostModule", host.url());
+        if (mutant != null) {
+            request.set("mutant", mutant);
+        }
         request.put("inputPath", slot.inputPath());
         request.put("resultPath", slot.resultPath());
         return request.toString();
@@ -188,6 +193,11 @@ public final class BrowserBackend implements Backend {
     /** Package access for benchmarks: that cluster as the page reaches it, through its server's proxy. */
     synchronized FaasmEndpoints pageEndpoints() throws IOException {
         return start().server.proxiedEndpoints();
+    }
+
+    /** For the mutant catalogue: every spec from now on runs with these operators (browser/mutants.mjs) applied; null for none. */
+    public void mutant(JsonNode operators) {
+        this.mutant = operators;
     }
 
     @Override

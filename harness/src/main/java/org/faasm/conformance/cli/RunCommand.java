@@ -25,7 +25,6 @@ import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
 import org.faasm.conformance.run.Shard;
 import org.faasm.conformance.run.SpecOutcome;
-import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
@@ -60,14 +59,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (repeatable; default: all registered).")
     List<String> backends = List.of();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write the reports (default: reports/ at the project root).")
-    Path out;
-
     @Mixin
-    ProjectRoot project = new ProjectRoot();
-
-    @Option(names = "--timeout", paramLabel = "MS", description = "Per-spec timeout when a spec sets none (default: ${DEFAULT-VALUE}).")
-    long timeoutMs = SpecRunner.DEFAULT_TIMEOUT.toMillis();
+    OutputOptions output;
 
     @Option(names = "--baseline", paramLabel = "REPORT", description = "An earlier report.json: list regressions and fixes against it.")
     Path baseline;
@@ -87,8 +80,8 @@ public final class RunCommand implements Callable<Integer> {
         Backends registry = registry();
         Selection selection = new Selection(specs, tags, backends, shard());
         checkOptions(registry);
-        ProjectLayout layout = project.layout();
-        Path folder = out != null ? out : layout.reports();
+        ProjectLayout layout = output.layout();
+        Path folder = output.folder(layout);
         checkFolder(folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
         List<Spec> selected = selection.select(catalog.specs());
@@ -110,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         progress.starting(names);
         try (BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), names)) {
             progress.opened(pool, selected.size());
-            result = new SuiteRun(Duration.ofMillis(timeoutMs), expectations)
+            result = new SuiteRun(Duration.ofMillis(output.timeoutMs), expectations)
                     .execute(selected, List.copyOf(loadErrors), pool, progress);
         }
         Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
@@ -122,8 +115,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Options that would waste or spoil a run, refused before any backend starts. */
     private void checkOptions(Backends registry) {
-        if (timeoutMs <= 0) {
-            throw usage("--timeout must be a positive number of milliseconds, not " + timeoutMs);
+        if (output.timeoutMs <= 0) {
+            throw usage("--timeout must be a positive number of milliseconds, not " + output.timeoutMs);
         }
         for (String name : backends) {
             if (!registry.names().contains(name)) {

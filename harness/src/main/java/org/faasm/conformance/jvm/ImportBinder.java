@@ -32,13 +32,18 @@ final class ImportBinder {
     private final MessageContext context;
     private final Map<FaasmImport, HostCallBody> faasm;
     private final Map<String, ImportFunction> wasi = new HashMap<>();
+    /** Null in a normal run: the imports are bound as they are. */
+    private final HostCallHook.Decorator decorator;
 
-    ImportBinder(MessageContext context, WasiPreview1 wasiHost) {
+    ImportBinder(MessageContext context, WasiPreview1 wasiHost, HostCallHook hook) {
         this.context = context;
         this.faasm = FaasmHost.bodies(context);
         for (HostFunction function : wasiHost.toHostFunctions()) {
             wasi.put(function.name(), function);
         }
+        this.decorator = hook == null ? null : hook.forMessage(name -> FaasmImport.byName(name)
+                .filter(faasm::containsKey)
+                .map(call -> traced(call, faasm.get(call))));
     }
 
     ImportValues bind(WasmModule module) throws ModuleLoadException {
@@ -59,14 +64,14 @@ final class ImportBinder {
         if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get()) && context.vm.links(faasmImport.get())) {
             FaasmImport call = faasmImport.get();
             checkSignature(call, type);
-            return new HostFunction(module, name, type, traced(call, faasm.get(call)));
+            return hostFunction(module, name, type, traced(call, faasm.get(call)));
         }
         if (WASI_MODULE.equals(module) && wasi.containsKey(name)) {
             ImportFunction provided = wasi.get(name);
             if (!provided.functionType().equals(type)) {
                 throw new ModuleLoadException("import " + module + "." + name + " has type " + type + ", WASI defines " + provided.functionType());
             }
-            return new HostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, provided.handle())));
+            return hostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, provided.handle())));
         }
         String what = module + "." + name;
         String why = faasmImport.filter(call -> !context.vm.links(call)).isPresent()
@@ -75,6 +80,10 @@ final class ImportBinder {
         return new HostFunction(module, name, type, tracedRaw(what, (instance, args) -> {
             throw new HostCallTrap(why);
         }));
+    }
+
+    private HostFunction hostFunction(String module, String name, FunctionType type, WasmFunctionHandle handle) {
+        return new HostFunction(module, name, type, decorator == null ? handle : decorator.wrap(module, name, handle));
     }
 
     private static void checkSignature(FaasmImport call, FunctionType declared) throws ModuleLoadException {

@@ -122,6 +122,11 @@ public final class JvmBackend implements Backend {
         }
     }
 
+    /** For the mutant catalogue: every message bound from now on has its imports decorated ({@code null}: none). */
+    public void hook(HostCallHook hook) {
+        executor.hook(hook);
+    }
+
     @Override
     public void close() {
         pool.close();

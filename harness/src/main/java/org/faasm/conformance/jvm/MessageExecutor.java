@@ -34,6 +34,8 @@ public final class MessageExecutor {
     private final ModuleCache modules;
     private final int memoryCapPages;
     private final VmModel vm;
+    /** The mutant catalogue's seam: null in a normal run. */
+    private volatile HostCallHook hook;
     /** Whether the VM links each module's imports: fixed per module, so worked out once. */
     private final Map<CompiledModule, Optional<String>> linkRefusals = new ConcurrentHashMap<>();
 
@@ -42,6 +44,11 @@ public final class MessageExecutor {
         this.modules = modules;
         this.memoryCapPages = memoryCapPages;
         this.vm = VmModel.of(vm);
+    }
+
+    /** Decorates the imports of every message bound from now on ({@code null}: none). */
+    void hook(HostCallHook hook) {
+        this.hook = hook;
     }
 
     public Observation run(Message message, CallScheduler cluster) throws InterruptedException {
@@ -62,7 +69,7 @@ public final class MessageExecutor {
                     if (unlinked.isPresent()) {
                         throw new ModuleBind.BindFailure(unlinked.get());
                     }
-                    instance = instantiate(module.get(), new ImportBinder(context, wasi));
+                    instance = instantiate(module.get(), new ImportBinder(context, wasi, hook));
                     vm.bind(instance);
                     instantiated = System.nanoTime();
                     result = execute(instance, message);

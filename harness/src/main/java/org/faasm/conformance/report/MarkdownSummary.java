@@ -40,6 +40,7 @@ public final class MarkdownSummary {
         agreement(md, report);
         baseline(md, report.path("baseline"));
         coverage(md, report);
+        mutation(md, report.path("mutation"));
         md.append("\n_Not a ranking: backends differ in what they set out to support; a cell is a fact to look into, not a score._\n");
         return md.toString();
     }
@@ -117,6 +118,20 @@ public final class MarkdownSummary {
         List<String> gaps = list(report.path("coverage").path("gaps")).stream().map(JsonNode::asText).toList();
         if (!gaps.isEmpty()) {
             md.append("Gaps (no spec calls them): ").append(String.join(", ", gaps.stream().map(g -> "`" + g + "`").toList())).append('\n');
+        }
+    }
+
+    /** Each host's mutation score, with every survivor named and its reason (or that it has none). */
+    private static void mutation(StringBuilder md, JsonNode mutation) {
+        for (JsonNode backend : mutation.path("backends")) {
+            md.append("\n**Mutation score** on ").append(backend.path("backend").asText()).append(": ")
+                    .append(backend.path("score").asText()).append("% (").append(backend.path("killed").asInt()).append(" of ")
+                    .append(backend.path("total").asInt()).append(" mutants killed, ").append(backend.path("equivalent").asInt())
+                    .append(" equivalent)\n");
+            list(backend.path("results")).stream().filter(r -> !r.path("outcome").asText().startsWith("KILLED"))
+                    .forEach(r -> md.append("- survivor `").append(r.path("id").asText()).append("`: ")
+                            .append(MarkdownText.inline(r.path("reason").asText().isEmpty() ? "no reason given: a gap in the suite"
+                                    : r.path("reason").asText())).append('\n'));
         }
     }
 

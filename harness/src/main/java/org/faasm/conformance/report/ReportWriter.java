@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.run.RunResult;
 
@@ -18,7 +19,14 @@ public final class ReportWriter {
     public record Written(Path json, Path html, Path markdown, Optional<BaselineDiff> baseline) {}
 
     public static Written write(RunResult run, Coverage coverage, RunInfo info, Optional<Path> baseline, Path folder) throws IOException {
+        return write(run, coverage, info, baseline, folder, report -> { });
+    }
+
+    /** As above, with sections another command adds to the report (the mutants command's {@code mutation}). */
+    public static Written write(RunResult run, Coverage coverage, RunInfo info, Optional<Path> baseline, Path folder,
+            Consumer<ObjectNode> sections) throws IOException {
         ObjectNode report = JsonReport.toJson(run, coverage, info);
+        sections.accept(report);
         Optional<BaselineDiff> diff = Optional.empty();
         if (baseline.isPresent()) {
             diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), readReport(baseline.get()), report));

@@ -129,7 +129,7 @@ public final class SpecRunner implements AutoCloseable {
     public static Set<Capability> missingCapabilities(Spec spec, Backend backend) {
         Set<Capability> missing = EnumSet.noneOf(Capability.class);
         missing.addAll(spec.requires());
-        missing.removeAll(backend.capabilities());
+        missing.removeAll(Capability.effective(backend.capabilities(), backend.implementedImports()));
         return missing;
     }
 

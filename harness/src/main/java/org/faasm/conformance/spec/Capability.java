@@ -3,17 +3,25 @@ package org.faasm.conformance.spec;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.hostinterface.FaasmVm;
 
-/** A feature a spec may require and a backend may lack; a backend without it reports SKIP. */
+/**
+ * A feature a spec may require and a backend may lack; a backend without it reports SKIP. Where the
+ * host interface says it (the calls it takes), a backend has it exactly when it implements those
+ * calls, whatever it declares ({@link #effective}); the others are what the backend declares.
+ */
 public enum Capability {
     MULTI_HOST("multi-host"),
-    CHAIN_PTR("chain-ptr"),
+    CHAIN_PTR("chain-ptr", FaasmImport.CHAIN_PTR),
+    /** libfaasm's (id, char**, int*) ABI, which the import's name and type cannot tell from WAVM's (id, buffer, len). */
     AWAIT_CALL_OUTPUT("await-call-output"),
-    STATE_OFFSET("state-offset"),
-    STATE_LOCKS("state-locks"),
-    STATE_DIRTY("state-dirty"),
-    CLEAR_APPENDED("clear-appended"),
+    STATE_OFFSET("state-offset", FaasmImport.WRITE_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET, FaasmImport.READ_STATE_OFFSET_PTR),
+    STATE_LOCKS("state-locks", FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
+            FaasmImport.UNLOCK_STATE_WRITE),
+    STATE_DIRTY("state-dirty", FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE_PARTIAL,
+            FaasmImport.PUSH_STATE_PARTIAL_MASK),
+    CLEAR_APPENDED("clear-appended", FaasmImport.CLEAR_APPENDED_STATE),
     /** stdout and stderr seen apart from the output; without it a spec's stdio expectations are not checked (and the verdict says so). */
     CAPTURED_STDIO("captured-stdio"),
     /**
@@ -31,13 +39,36 @@ public enum Capability {
     BOUNDED_CHAINING("bounded-chaining");
 
     private final String id;
+    private final Set<FaasmImport> imports;
 
-    Capability(String id) {
+    Capability(String id, FaasmImport... imports) {
         this.id = id;
+        this.imports = Set.of(imports);
     }
 
     public String id() {
         return id;
+    }
+
+    /** The calls that make up this capability; empty when the host interface cannot say it. */
+    public Set<FaasmImport> imports() {
+        return imports;
+    }
+
+    /**
+     * What a backend can do: a capability the host interface says comes from the imports it implements
+     * (so one that declares fewer than it has cannot silently turn specs into SKIPs), the others from its
+     * declaration. A backend that names no imports is taken at its word.
+     */
+    public static Set<Capability> effective(Set<Capability> declared, Set<FaasmImport> implemented) {
+        Set<Capability> effective = EnumSet.noneOf(Capability.class);
+        for (Capability capability : values()) {
+            boolean saidByImports = !capability.imports.isEmpty() && !implemented.isEmpty();
+            if (saidByImports ? implemented.containsAll(capability.imports) : declared.contains(capability)) {
+                effective.add(capability);
+            }
+        }
+        return effective;
     }
 
     /**
