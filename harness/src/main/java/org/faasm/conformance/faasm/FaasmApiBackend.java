@@ -55,6 +55,8 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
         capabilities.remove(Capability.DIAGNOSTICS);
+        // Faasm's API can neither seed nor read back a worker's runtime root (its file endpoint is for shared files).
+        capabilities.remove(Capability.FILES);
         // The embedded cluster runs the jvm engine as WAVM, Faasm's default VM.
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;

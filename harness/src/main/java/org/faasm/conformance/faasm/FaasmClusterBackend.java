@@ -104,7 +104,9 @@ public final class FaasmClusterBackend implements Backend {
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
-                Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING));
+                Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING,
+                // Faasm's API can neither seed nor read back a worker's runtime root (its file endpoint is for shared files).
+                Capability.FILES));
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
     }

@@ -114,6 +114,7 @@ public final class JvmBackend implements Backend {
     public Observation run(Spec spec) throws InterruptedException {
         try (JvmCluster cluster = new JvmCluster(executor, pool, limits, spec.hosts(), awaitTimeout)) {
             spec.givenState().forEach(cluster::seedState);
+            cluster.seedFiles(spec.givenFiles());
             Observation entry = cluster.runEntry(Spec.USER, spec.function(), spec.input(), spec.cmdline());
             return entry.withStateAfter(cluster.globalState(spec.stateKeys()));
         } catch (GuestInterrupted e) {

@@ -36,6 +36,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     private final Map<Integer, PooledRun<Observation>> calls = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger nextHost = new AtomicInteger();
+    private Map<String, byte[]> seedFiles = Map.of();
 
     JvmCluster(MessageExecutor executor, MessagePool pool, RunLimits limits, int hostCount, ChainedCallTimeout awaitTimeout) {
         this.executor = executor;
@@ -57,6 +58,16 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     /** Writes a global value the way {@code PUT /s/<user>/<key>} does: the upload server becomes its main. */
     void seedState(String key, byte[] value) {
         upload.putGlobal(key, value);
+    }
+
+    /** The files every message's sandbox starts with, as a spec gives them. */
+    void seedFiles(Map<String, byte[]> files) {
+        seedFiles = Map.copyOf(files);
+    }
+
+    @Override
+    public Map<String, byte[]> seedFiles() {
+        return seedFiles;
     }
 
     /** The global value of each of {@code keys} that has one. */

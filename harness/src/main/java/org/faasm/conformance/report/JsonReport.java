@@ -156,6 +156,8 @@ public final class JsonReport {
         o.console().forEach(line -> console.add(ReportBounds.text(line)));
         ObjectNode state = node.putObject("stateAfter");
         o.stateAfter().forEach((key, value) -> state.set(key, ReportBounds.bytes(value)));
+        ObjectNode files = node.putObject("filesAfter");
+        o.filesAfter().forEach((path, value) -> files.set(path, ReportBounds.bytes(value)));
         ArrayNode trace = node.putArray("trace");
         o.trace().forEach(call -> trace.add(call(call)));
         ArrayNode chained = node.putArray("chained");

@@ -28,7 +28,13 @@ public enum Capability {
      * error ({@code jvm.RunLimits}); a real Faasm cluster leaves such a call unscheduled once its slots
      * run out, and must not be given a chain bomb.
      */
-    BOUNDED_CHAINING("bounded-chaining");
+    BOUNDED_CHAINING("bounded-chaining"),
+    /**
+     * A sandboxed file system the harness seeds from a spec's {@code given.files} and reads back for its
+     * {@code expect.files} (a spec naming files requires it without saying so). Faasm's API can neither
+     * seed nor read a worker's runtime root, so a cluster reached only through it lacks this.
+     */
+    FILES("files");
 
     private final String id;
 
