@@ -56,6 +56,7 @@ async function run(request, client) {
     faasmTable: request.faasmTable,
     wavmImports: request.wavmImports,
     memoryCapPages: request.memoryCapPages,
+    seedFiles: request.files,
     calls: null,
   };
   const runHere = message => runMessage(message, host);

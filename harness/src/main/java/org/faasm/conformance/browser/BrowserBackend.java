@@ -48,7 +48,7 @@ public final class BrowserBackend implements Backend {
             FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE,
             FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
             FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
-            FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE);
+            FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE, FaasmImport.WRITE_STATE_FROM_FILE);
     private static final Duration CLUSTER_MESSAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final int CLUSTER_WORKERS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -182,6 +182,8 @@ public final class BrowserBackend implements Backend {
         spec.stateKeys().forEach(request.putArray("stateKeys")::add);
         spec.givenState().keySet().forEach(request.putArray("givenKeys")::add);
         request.put("probeUploaded", probeUploaded);
+        ObjectNode files = request.putObject("files");
+        spec.givenFiles().forEach((path, bytes) -> files.put(path, Base64.getEncoder().encodeToString(bytes)));
         return request.toString();
     }
 
