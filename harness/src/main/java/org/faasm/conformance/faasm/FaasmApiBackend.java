@@ -68,6 +68,12 @@ public final class FaasmApiBackend implements Backend {
         return FaasmHost.IMPLEMENTED;
     }
 
+    /** The embedded cluster's messages run on the jvm engine, with its WASI. */
+    @Override
+    public Set<String> implementedWasiImports() {
+        return FaasmHost.WASI_IMPLEMENTED;
+    }
+
     /** Starts the embedded cluster on the first spec, outside that spec's deadline. */
     @Override
     public synchronized void prepare(Spec spec) throws IOException, ModuleLoadException {

@@ -101,6 +101,11 @@ public final class JvmBackend implements Backend {
         return imports;
     }
 
+    @Override
+    public Set<String> implementedWasiImports() {
+        return FaasmHost.WASI_IMPLEMENTED;
+    }
+
     /** Compiles the entry module (a missing or invalid one is the spec's setup failing) and those it chains by name. */
     @Override
     public void prepare(Spec spec) throws ModuleLoadException {

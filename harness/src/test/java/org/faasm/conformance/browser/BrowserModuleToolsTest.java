@@ -41,4 +41,10 @@ class BrowserModuleToolsTest {
         List<String> declared = BrowserBackend.IMPLEMENTED.stream().map(FaasmImport::importName).collect(Collectors.toList());
         assertThat(((List<?>) names).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(declared);
     }
+
+    @Test
+    void theJavaScriptWasiImplementsWhatTheBackendDeclares() throws Exception {
+        Object names = backend.session().evaluate(BrowserSession.START_DEADLINE, "async () => Object.keys((await import('./wasi.mjs')).WASI_SIGNATURES)", null);
+        assertThat(((List<?>) names).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED_WASI);
+    }
 }
