@@ -150,6 +150,7 @@ export class FileCalls {
 
   // ---- the calls only files have (named as the imports, for wasi.mjs's lookup)
 
+  /** With O_CREAT, no truncation: O_CREAT decides Faasm's open mode (faasm:src/storage/FileDescriptor.cpp:69-87, 399-419). */
   _path_open(memory, dirFd, lookupFlags, pathPtr, pathLength, openFlags, rightsBase, rightsInheriting, fdFlags, fdPtr) {
     const found = this.lookup(memory, dirFd, pathPtr, pathLength);
     if (found.errno !== undefined) {
@@ -179,7 +180,7 @@ export class FileCalls {
     } else if (openFlags & OFLAG_CREAT && openFlags & OFLAG_EXCL) {
       return EEXIST;
     }
-    if (openFlags & OFLAG_TRUNC && writes) {
+    if (openFlags & OFLAG_TRUNC && !(openFlags & OFLAG_CREAT) && writes) {
       this.fs.resize(node, 0);
     }
     return this.allocate(memory, fdPtr, { node, position: 0, append, rights: rightsBase });

@@ -66,7 +66,7 @@ final class ImportBinder {
             if (!provided.functionType().equals(type)) {
                 throw new ModuleLoadException("import " + module + "." + name + " has type " + type + ", WASI defines " + provided.functionType());
             }
-            return new HostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, provided.handle())));
+            return new HostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, FaasmWasiRules.apply(name, provided.handle()))));
         }
         String what = module + "." + name;
         String why = faasmImport.filter(call -> !context.vm.links(call)).isPresent()
