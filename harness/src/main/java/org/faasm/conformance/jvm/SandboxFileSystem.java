@@ -60,8 +60,10 @@ final class SandboxFileSystem implements AutoCloseable {
      * (faasm:src/storage/FileDescriptor.cpp:26-32); empty when there is no such regular file.
      */
     Optional<byte[]> read(String rawPath) {
-        Path path = root.resolve(rawPath.replaceFirst("^/+", "")).normalize();
-        if (!path.startsWith(root) || !Files.isRegularFile(path)) {
+        // as Chicory resolves a guest's paths (and the browser's sandbox too): no ".." out of the root
+        Path relative = fs.getPath(rawPath.replaceFirst("^/+", "")).normalize();
+        Path path = root.resolve(relative);
+        if (relative.startsWith("..") || !Files.isRegularFile(path)) {
             return Optional.empty();
         }
         try {
