@@ -80,6 +80,7 @@ public record Observation(
 
     public Observation withFilesAfter(Map<String, byte[]> files) {
         return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
-                chained, stateAfter, trace, timings, console, Map.copyOf(files));
+                chained, stateAfter, trace, timings, console,
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files)));
     }
 }
