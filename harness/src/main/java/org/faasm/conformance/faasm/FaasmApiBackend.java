@@ -55,7 +55,7 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
         capabilities.remove(Capability.DIAGNOSTICS);
-        // Faasm's API can neither seed nor read back a worker's runtime root (its file endpoint is for shared files).
+        // Faasm's API can neither seed nor read back a worker's runtime root; shared files go through its file endpoint.
         capabilities.remove(Capability.FILES);
         // The embedded cluster runs the jvm engine as WAVM, Faasm's default VM.
         capabilities.removeAll(Capability.unsupportedOn(vm()));
@@ -91,7 +91,7 @@ public final class FaasmApiBackend implements Backend {
     public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         prepare(spec);
         try {
-            return runner.run(spec);
+            return runner.run(spec, vm());
         } finally {
             // No guest outlives its spec; strict mode: a request that would crash real Faasm fails this spec, naming it.
             cluster.endSpec();

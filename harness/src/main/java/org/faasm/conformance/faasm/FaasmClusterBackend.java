@@ -105,7 +105,7 @@ public final class FaasmClusterBackend implements Backend {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
                 Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING,
-                // Faasm's API can neither seed nor read back a worker's runtime root (its file endpoint is for shared files).
+                // Faasm's API can neither seed nor read back a worker's runtime root; shared files go through its file endpoint.
                 Capability.FILES));
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
@@ -133,7 +133,7 @@ public final class FaasmClusterBackend implements Backend {
     @Override
     public synchronized Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException, ModuleLoadException {
         prepare(spec);
-        return runner.run(spec);
+        return runner.run(spec, vm());
     }
 
     private FaasmEndpoints startCompose() {

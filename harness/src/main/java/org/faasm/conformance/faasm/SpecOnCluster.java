@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
+import org.faasm.conformance.spec.GuestPath;
 import org.faasm.conformance.spec.Spec;
 
 /**
@@ -35,7 +37,8 @@ final class SpecOnCluster {
         this.probe = new StateProbe(client, wasmDir);
     }
 
-    Observation run(Spec spec) throws IOException, InterruptedException, TimeoutException {
+    /** @param vm the VM the deployment runs, whose expected shared files are read back */
+    Observation run(Spec spec, FaasmVm vm) throws IOException, InterruptedException, TimeoutException {
         String user = userPrefix + "_" + RUNS.incrementAndGet();
         for (String function : spec.namedFunctions()) {
             Path wasm = wasmDir.resolve(function + ".wasm");
@@ -47,14 +50,18 @@ final class SpecOnCluster {
             probe.upload(user);
         }
         spec.givenState().forEach((key, value) -> client.putState(user, key, value));
+        // Only shared files can be given to a real deployment (a spec with others requires the files capability).
+        spec.givenFiles().forEach((path, contents) -> client.putSharedFile(GuestPath.parse(path).sharedPath(), contents));
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int appId = random.nextInt(1, Integer.MAX_VALUE);
         int messageId = random.nextInt(1, Integer.MAX_VALUE);
         client.executeBatch(appId, user, List.of(new BatchMessage(messageId, spec.function(), 0, spec.input(), spec.cmdline())));
         List<MessageResult> results = client.awaitResults(appId, messageId, RESULT_DEADLINE);
         Map<String, byte[]> state = probe.values(user, spec.stateKeys());
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        spec.expectedSharedFiles(vm).forEach(path -> files.put(path, client.getSharedFile(GuestPath.parse(path).sharedPath())));
         // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
         client.flush();
-        return ResultTree.build(results, messageId).withStateAfter(state);
+        return ResultTree.build(results, messageId).withStateAfter(state).withFilesAfter(files);
     }
 }

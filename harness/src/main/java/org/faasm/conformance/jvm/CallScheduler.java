@@ -1,6 +1,5 @@
 package org.faasm.conformance.jvm;
 
-import java.util.Map;
 import java.util.Optional;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.state.HostState;
@@ -30,13 +29,4 @@ public interface CallScheduler {
      * an EMPTY message (faabric:src/planner/PlannerClient.cpp:248-253).
      */
     Optional<Observation> awaitResult(int appId, int id) throws InterruptedException;
-
-    /**
-     * The files (by guest path) each message's sandboxed file system starts with: a spec's
-     * {@code given.files}; none where a cluster is only reached through Faasm's API, which cannot seed a
-     * worker's runtime root.
-     */
-    default Map<String, byte[]> seedFiles() {
-        return Map.of();
-    }
 }

@@ -44,8 +44,9 @@ public final class MessageExecutor {
         this.vm = VmModel.of(vm);
     }
 
-    public Observation run(Message message, CallScheduler cluster) throws InterruptedException {
-        SandboxFileSystem files = SandboxFileSystem.seeded(cluster.seedFiles());
+    /** @param seedFiles the files (by guest path) the message's own file system starts with */
+    public Observation run(Message message, Map<String, byte[]> seedFiles, CallScheduler cluster) throws InterruptedException {
+        SandboxFileSystem files = SandboxFileSystem.seeded(seedFiles);
         MessageContext context = new MessageContext(message, cluster, vm, files);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();

@@ -30,11 +30,17 @@ public enum Capability {
      */
     BOUNDED_CHAINING("bounded-chaining"),
     /**
-     * A sandboxed file system the harness seeds from a spec's {@code given.files} and reads back for its
-     * {@code expect.files} (a spec naming files requires it without saying so). Faasm's API can neither
-     * seed nor read a worker's runtime root, so a cluster reached only through it lacks this.
+     * Files under the runtime root that the harness seeds from a spec's {@code given.files} and reads back
+     * for its {@code expect.files}, and shared files expected absent (a spec naming such files requires it
+     * without saying so). Faasm's API can neither seed nor read a worker's runtime root, and its file
+     * endpoint dies on a missing shared file, so a cluster reached only through it lacks this.
      */
-    FILES("files");
+    FILES("files"),
+    /**
+     * Shared files ({@code faasm://…}) given before the run and read back after it, as Faasm's file
+     * endpoint uploads and downloads them (a spec naming shared files requires it without saying so).
+     */
+    SHARED_FILES("shared-files");
 
     private final String id;
 

@@ -52,6 +52,14 @@ public record GuestPath(boolean shared, List<String> names) {
         return (shared ? SHARED_DIRECTORY + "/" : "") + String.join("/", names);
     }
 
+    /** A shared file's path as Faasm's file endpoint names it (header FilePath): without {@code faasm://}. */
+    public String sharedPath() {
+        if (!shared) {
+            throw new IllegalStateException(text() + " is not a shared file");
+        }
+        return String.join("/", names);
+    }
+
     /** As a spec writes it. */
     public String text() {
         return (shared ? SHARED_PREFIX : "/") + String.join("/", names);

@@ -76,6 +76,20 @@ public record Spec(
     }
 
     /**
+     * The shared files ({@code faasm://…}) the spec expects to exist after the run on the given VM: what a
+     * Faasm deployment can be asked for (its file endpoint fails on a missing one).
+     */
+    public Set<String> expectedSharedFiles(FaasmVm vm) {
+        Set<String> paths = new java.util.TreeSet<>();
+        expectOn(vm).files().forEach((path, file) -> {
+            if (file.value().isPresent() && GuestPath.parse(path).shared()) {
+                paths.add(path);
+            }
+        });
+        return paths;
+    }
+
+    /**
      * The entry function and every function the spec expects to be chained by name: what a cluster
      * needs uploaded before it can run the spec.
      */

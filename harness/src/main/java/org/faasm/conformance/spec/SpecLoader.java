@@ -93,9 +93,7 @@ public final class SpecLoader {
                     .forEachRemaining(e -> givenFiles.put(guestPath(e.getKey(), "/given/files"), bytes(e.getValue(), "/given/files/" + e.getKey())));
             Expectation expect = expectation(root.path("expect"), "/expect");
             Map<FaasmVm, Expectation> perVm = perVm(root.path("vm"));
-            if (!givenFiles.isEmpty() || !expect.files().isEmpty() || perVm.values().stream().anyMatch(e -> !e.files().isEmpty())) {
-                requires.add(Capability.FILES);
-            }
+            requires.addAll(FileCapabilities.of(givenFiles.keySet(), expect, perVm.values()));
             return new Spec(
                     id,
                     file,
