@@ -43,6 +43,8 @@ FEATURES=bulk-memory,mutable-globals,sign-ext,reference-types,multivalue
 CFLAGS=(
     --target=wasm32-wasi -O3
     -mbulk-memory -mmutable-globals -msign-ext -mreference-types -mmultivalue
+    # clang 14 refuses other TLS models with bulk memory; wasi-libc's errno is _Thread_local
+    -ftls-model=local-exec
     -DANSI -D__faasm
     -D_WASI_EMULATED_GETPID -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_SIGNAL
     -I "$ROOT/func/include"

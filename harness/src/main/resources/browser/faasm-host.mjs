@@ -122,6 +122,23 @@ export const FAASM_CALLS = {
     await ctx.state.write(o, key, a.memory.read(a.i32(1), ctx.state.writeSize(key, length)));
   }),
 
+  /**
+   * The file's bytes (from the message's own file system, under the runtime root whatever the path says)
+   * as the key's value; the file's length back (faasm:src/wavm/faasm.cpp:240-264). A missing file is
+   * faabric's readFileToBytes throwing (faabric:src/util/files.cpp:26-31).
+   */
+  __faasm_write_state_from_file: keyed(async (ctx, key, a, o) => {
+    const path = a.string(1);
+    const bytes = ctx.files.read(path);
+    if (!bytes) {
+      throw new HostError('__faasm_write_state_from_file', `Couldn't open file ${path}`);
+    }
+    const value = new Uint8Array(ctx.state.writeSize(key, bytes.length));
+    value.set(bytes.subarray(0, value.length));
+    await ctx.state.write(o, key, value);
+    return bytes.length;
+  }),
+
   __faasm_append_state: keyed((ctx, key, a, o) => ctx.state.append(o, key, a.buffer(1, 2))),
 
   /** A sized access with the buffer's length (faasm:src/wavm/faasm.cpp:191). */

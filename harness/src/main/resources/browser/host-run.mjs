@@ -27,6 +27,7 @@ export async function runEntry(request, { client, modules, input }) {
     wavmImports: request.wavmImports,
     memoryCapPages: request.memoryCapPages,
     mutant: request.mutant ?? null,
+    seedFiles: request.files ?? {},
     calls: null,
   };
   const runHere = message => runMessage(message, host);

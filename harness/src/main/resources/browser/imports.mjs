@@ -44,7 +44,9 @@ function bindFunction(declared, where, faasm, ctx, wasi, decorate) {
   if (wasiBody) {
     const [params, results] = WASI_SIGNATURES[declared.name];
     checkSignature(declared, params, results, 'WASI');
-    return decorate(declared.module, declared.name, tracedRaw(where, wasiBody, ctx));
+    const traced = decorate(declared.module, declared.name, tracedRaw(where, wasiBody, ctx));
+    // a call that waits (poll_oneoff's sleep) suspends the guest, as the blocking Faasm calls do
+    return wasiBody.constructor.name === 'AsyncFunction' ? new WebAssembly.Suspending(traced) : traced;
   }
   return tracedRaw(where, () => {
     throw new HostCallTrap(`${where} is not implemented by the browser backend`);
@@ -90,13 +92,19 @@ function tracedFaasm(call, body, ctx) {
 function tracedRaw(name, body, ctx) {
   return (...raw) => {
     const decoded = raw.map(String);
-    try {
-      const result = body(...raw);
+    const done = result => {
       ctx.trace.add(name, decoded, result === undefined ? null : String(result));
       return result;
-    } catch (e) {
+    };
+    const failed = e => {
       ctx.trace.add(name, decoded, `exit/error: ${e.message}`);
       throw e;
+    };
+    try {
+      const result = body(...raw);
+      return result instanceof Promise ? result.then(done, failed) : done(result);
+    } catch (e) {
+      return failed(e);
     }
   };
 }

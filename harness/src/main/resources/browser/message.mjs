@@ -3,6 +3,7 @@ import { bindImports } from './imports.mjs';
 import { MappedState } from './mapped-state.mjs';
 import { CallTrace } from './trace.mjs';
 import { TABLE_EXPORT } from './wasm-patch.mjs';
+import { SandboxFs } from './sandbox-fs.mjs';
 import { Wasi, joined } from './wasi.mjs';
 
 const PAGE = 65536;
@@ -20,6 +21,8 @@ class MessageContext {
     this.output = new Uint8Array(0);
     this.instance = null;
     this.memory = null;
+    /** The message's own SandboxFs, which WASI and __faasm_write_state_from_file read. */
+    this.files = null;
   }
 
   bind(instance) {
@@ -50,7 +53,8 @@ class MessageContext {
  */
 export async function runMessage(message, host) {
   const ctx = new MessageContext(message, host);
-  const wasi = new Wasi(message.cmdline);
+  const wasi = new Wasi(message.cmdline, SandboxFs.seeded(host.seedFiles));
+  ctx.files = wasi.fs;
   const start = performance.now();
   let instantiated = start;
   let result;
@@ -94,6 +98,7 @@ export async function runMessage(message, host) {
     host: host.index,
     chained,
     trace: ctx.trace.toJSON(),
+    filesAfter: wasi.fs.files(),
     timings: { instantiateNanos: nanos(instantiated - start), executeNanos: nanos(end - instantiated) },
   };
 }

@@ -47,6 +47,11 @@ public interface Backend extends AutoCloseable {
         return Set.of();
     }
 
+    /** The {@code wasi_snapshot_preview1} calls it implements, for the coverage report; empty when it does not say. */
+    default Set<String> implementedWasiImports() {
+        return Set.of();
+    }
+
     /**
      * Gets ready for the run before its clock starts: starts what the backend runs on (a browser, a
      * cluster) and loads the run's modules, so the first spec is judged like any other. A module that

@@ -43,7 +43,14 @@ public final class BrowserBackend implements Backend {
             FaasmImport.FLAG_STATE_DIRTY, FaasmImport.FLAG_STATE_OFFSET_DIRTY, FaasmImport.PUSH_STATE,
             FaasmImport.PUSH_STATE_PARTIAL, FaasmImport.PUSH_STATE_PARTIAL_MASK, FaasmImport.PULL_STATE,
             FaasmImport.LOCK_STATE_READ, FaasmImport.LOCK_STATE_WRITE, FaasmImport.UNLOCK_STATE_READ,
-            FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE);
+            FaasmImport.UNLOCK_STATE_WRITE, FaasmImport.BACKTRACE, FaasmImport.WRITE_STATE_FROM_FILE);
+
+    /** The WASI calls wasi.mjs implements (its WASI_SIGNATURES; BrowserModuleToolsTest keeps the two in step). */
+    static final Set<String> IMPLEMENTED_WASI = Set.of("args_get", "args_sizes_get", "environ_get", "environ_sizes_get",
+            "clock_res_get", "clock_time_get", "fd_close", "fd_fdstat_get", "fd_fdstat_set_flags", "fd_filestat_get",
+            "fd_prestat_get", "fd_prestat_dir_name", "fd_read", "fd_readdir", "fd_seek", "fd_tell", "fd_write",
+            "path_create_directory", "path_filestat_get", "path_open", "path_remove_directory", "path_rename",
+            "path_unlink_file", "poll_oneoff", "proc_exit", "random_get", "sched_yield");
     /** A result carries guest bytes in base64: the harness's bounded mapper names its limit when one is hit. */
     private static final BoundedJsonMapper RESULT_JSON = new BoundedJsonMapper();
 
@@ -111,6 +118,11 @@ public final class BrowserBackend implements Backend {
     @Override
     public Set<FaasmImport> implementedImports() {
         return host.imports();
+    }
+
+    @Override
+    public Set<String> implementedWasiImports() {
+        return IMPLEMENTED_WASI;
     }
 
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */

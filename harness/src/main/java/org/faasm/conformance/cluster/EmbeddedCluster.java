@@ -43,9 +43,10 @@ public final class EmbeddedCluster implements AutoCloseable {
         FunctionStore functions = new FunctionStore();
         this.state = new StateSpaces(workers);
         this.modules = new ModuleCache(functions, Engine.COMPILER);
-        this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES, FaasmVm.WAVM), state, workers, messageTimeout,
-                ChainedCallTimeout.configured(), RunLimits.DEFAULT);
-        this.upload = server("Upload Server", new UploadServer(functions, modules, state));
+        SharedFiles shared = new SharedFiles();
+        this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES, FaasmVm.WAVM), state, shared, workers,
+                messageTimeout, ChainedCallTimeout.configured(), RunLimits.DEFAULT);
+        this.upload = server("Upload Server", new UploadServer(functions, modules, state, shared));
         this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers));
     }
 

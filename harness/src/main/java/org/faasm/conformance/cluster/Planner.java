@@ -46,6 +46,7 @@ final class Planner implements CallScheduler, AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
     private final MessageExecutor executor;
+    private final SharedFiles shared;
     private final StateSpaces state;
     private final int workers;
     private final Duration messageTimeout;
@@ -59,9 +60,10 @@ final class Planner implements CallScheduler, AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 29, 1 << 30));
     private final AtomicInteger nextWorker = new AtomicInteger();
 
-    Planner(MessageExecutor executor, StateSpaces state, int workers, Duration messageTimeout, ChainedCallTimeout awaitTimeout,
-            RunLimits limits) {
+    Planner(MessageExecutor executor, StateSpaces state, SharedFiles shared, int workers, Duration messageTimeout,
+            ChainedCallTimeout awaitTimeout, RunLimits limits) {
         this.executor = executor;
+        this.shared = shared;
         this.awaitTimeout = awaitTimeout;
         this.state = state;
         this.workers = workers;
@@ -219,8 +221,10 @@ final class Planner implements CallScheduler, AutoCloseable {
         Message message = scheduled.message;
         long start = System.currentTimeMillis();
         Observation observation;
+        Map<String, byte[]> seeded = shared.seed();
         try {
-            observation = executor.run(message, this);
+            observation = executor.run(message, seeded, this);
+            shared.writeBack(seeded, observation.filesAfter());
         } catch (InterruptedException | RuntimeException e) {
             observation = failed(message, scheduled.stopReason(e.toString()));
         }

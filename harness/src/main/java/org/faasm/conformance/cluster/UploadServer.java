@@ -12,21 +12,25 @@ import org.faasm.conformance.state.HostState;
  * as it does, and treats as a {@link Violation} every request that throws there, which kills the
  * process (an exception escaping a handler ends faabric's endpoint): a method other than GET and PUT,
  * a GET of a state key with no value, an upload that codegen rejects, a PUT of state shorter than the
- * key's existing value (Faasm copies the value's size from the body, past its end). Shared files and
- * Python functions are not modelled.
+ * key's existing value (Faasm copies the value's size from the body, past its end), a GET of a shared
+ * file that does not exist or is empty (FileLoader::loadSharedFile throws). Python functions are not modelled.
  */
 final class UploadServer implements Exchanges.Route {
     static final int MAX_MODULE_BYTES = 64 << 20;
     static final int MAX_STATE_BYTES = 16 << 20;
+    /** faasm:include/storage/FileLoader.h:12 */
+    static final String FILE_PATH_HEADER = "FilePath";
 
     private final FunctionStore functions;
     private final ModuleCache modules;
     private final StateSpaces state;
+    private final SharedFiles shared;
 
-    UploadServer(FunctionStore functions, ModuleCache modules, StateSpaces state) {
+    UploadServer(FunctionStore functions, ModuleCache modules, StateSpaces state, SharedFiles shared) {
         this.functions = functions;
         this.modules = modules;
         this.state = state;
+        this.shared = shared;
     }
 
     @Override
@@ -49,7 +53,7 @@ final class UploadServer implements Exchanges.Route {
                 }
                 yield uploadFunction(parts.part(1), parts.part(2), Exchanges.body(exchange, MAX_MODULE_BYTES));
             }
-            case "file" -> throw new Violation("shared files are not modelled by the embedded cluster");
+            case "file" -> sharedFile(exchange, method);
             case "p" -> {
                 if (method.equals("GET")) {
                     throw new HttpError(400, "Unrecognised GET request to " + parts.relative);
@@ -71,6 +75,26 @@ final class UploadServer implements Exchanges.Route {
             throw new Violation("Faasm's codegen throws on a module it cannot load, and the upload server dies: " + e.getMessage());
         }
         return Response.text(200, "Function upload complete\n");
+    }
+
+    /**
+     * Faasm's shared-file endpoint (faasm:src/upload/UploadEndpointHandler.cpp:132-147, 214-237): the path
+     * in header FilePath; a PUT with a body stores it (an empty body does nothing), a GET answers the file.
+     */
+    private Response sharedFile(HttpExchange exchange, String method) throws HttpError, Violation, IOException {
+        String path = exchange.getRequestHeaders().getFirst(FILE_PATH_HEADER);
+        if (path == null) {
+            throw new HttpError(400, "Bad request, expected file path header " + FILE_PATH_HEADER);
+        }
+        if (method.equals("PUT")) {
+            byte[] contents = Exchanges.body(exchange, MAX_MODULE_BYTES);
+            if (contents.length > 0) {
+                shared.put(path, contents);
+            }
+            return Response.text(200, "");
+        }
+        return new Response(200, shared.get(path).filter(contents -> contents.length > 0).orElseThrow(() -> new Violation(
+                "a GET of shared file '" + path + "', which does not exist or is empty: Faasm's FileLoader throws and the upload server dies")));
     }
 
     /** Faasm: a sized getKV of the body's length, set, pushFull; an empty body does nothing. Either way 200, no body. */

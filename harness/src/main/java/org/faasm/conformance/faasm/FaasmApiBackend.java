@@ -55,6 +55,8 @@ public final class FaasmApiBackend implements Backend {
         capabilities.remove(Capability.CAPTURED_STDIO);
         capabilities.remove(Capability.BROWSER_ENTRY);
         capabilities.remove(Capability.DIAGNOSTICS);
+        // Faasm's API can neither seed nor read back a worker's runtime root; shared files go through its file endpoint.
+        capabilities.remove(Capability.FILES);
         // The embedded cluster runs the jvm engine as WAVM, Faasm's default VM.
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
@@ -64,6 +66,12 @@ public final class FaasmApiBackend implements Backend {
     @Override
     public Set<FaasmImport> implementedImports() {
         return FaasmHost.IMPLEMENTED;
+    }
+
+    /** The embedded cluster's messages run on the jvm engine, with its WASI. */
+    @Override
+    public Set<String> implementedWasiImports() {
+        return FaasmHost.WASI_IMPLEMENTED;
     }
 
     /** Starts the embedded cluster on the first spec, outside that spec's deadline. */

@@ -23,6 +23,9 @@ public final class FaasmClient {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(2);
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(200);
 
+    /** faasm:include/storage/FileLoader.h:12 */
+    private static final String FILE_PATH_HEADER = "FilePath";
+
     private final FaasmEndpoints endpoints;
     private final RestAssuredConfig config;
 
@@ -51,6 +54,20 @@ public final class FaasmClient {
         Response response = reach("upload server", endpoints.upload(),
                 () -> upload().contentType("application/octet-stream").body(wasm).put("/f/{user}/{function}", user, function));
         expectOk(response, "upload of " + user + "/" + function);
+    }
+
+    /** Uploads a shared file (read by functions as {@code faasm://<path>}) through {@code PUT /file}. */
+    public void putSharedFile(String path, byte[] contents) {
+        Response response = reach("upload server", endpoints.upload(), () -> upload().contentType("application/octet-stream")
+                .header(FILE_PATH_HEADER, path).body(contents).put("/file"));
+        expectOk(response, "PUT of shared file " + path);
+    }
+
+    /** Downloads a shared file through {@code GET /file}; Faasm's server dies on one that does not exist, so ask only for those that should. */
+    public byte[] getSharedFile(String path) {
+        Response response = reach("upload server", endpoints.upload(), () -> upload().header(FILE_PATH_HEADER, path).get("/file"));
+        expectOk(response, "GET of shared file " + path);
+        return response.asByteArray();
     }
 
     public void putState(String user, String key, byte[] value) {

@@ -127,7 +127,9 @@ public final class FaasmClusterBackend implements Backend {
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
-                Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING));
+                Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING,
+                // Faasm's API can neither seed nor read back a worker's runtime root; shared files go through its file endpoint.
+                Capability.FILES));
         capabilities.removeAll(Capability.unsupportedOn(vm()));
         return capabilities;
     }

@@ -3,6 +3,7 @@ package org.faasm.conformance.faasm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Base64;
 import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.spec.Placement;
 
@@ -38,6 +39,9 @@ public final class OffloadRequest {
         run.stateKeys().forEach(request.putArray("stateKeys")::add);
         run.givenState().keySet().forEach(request.putArray("givenKeys")::add);
         request.put("probeUploaded", onCluster.probeUploaded());
+        // The files each message's own file system starts with, by guest path.
+        ObjectNode files = request.putObject("files");
+        run.givenFiles().forEach((path, bytes) -> files.put(path, Base64.getEncoder().encodeToString(bytes)));
         return request;
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.backend.RunRequest;
+import org.faasm.conformance.spec.GuestPath;
 
 /**
  * Runs one spec on a Faasm deployment through its HTTP API: a fresh user per spec (state is scoped to
@@ -52,6 +54,8 @@ final class SpecOnCluster {
             probe.upload(user);
         }
         request.givenState().forEach((key, value) -> client.putState(user, key, value));
+        // Only shared files can be given to a real deployment (a spec with others requires the files capability).
+        request.givenFiles().forEach((path, contents) -> client.putSharedFile(GuestPath.parse(path).sharedPath(), contents));
         prepared = new Prepared(request.specId(), user);
     }
 
@@ -68,9 +72,11 @@ final class SpecOnCluster {
         client.executeBatch(appId, user, List.of(new BatchMessage(messageId, request.function(), 0, request.input(), request.cmdline())));
         List<MessageResult> results = client.awaitResults(appId, messageId, RESULT_DEADLINE);
         Map<String, byte[]> state = probe.values(user, request.stateKeys());
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        request.sharedFilesToReport().forEach(path -> files.put(path, client.getSharedFile(GuestPath.parse(path).sharedPath())));
         // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
         client.flush();
-        return ResultTree.build(results, messageId).withStateAfter(state);
+        return ResultTree.build(results, messageId).withStateAfter(state).withFilesAfter(files);
     }
 
     private record Prepared(String specId, String user) {}

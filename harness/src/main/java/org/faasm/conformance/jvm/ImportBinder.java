@@ -71,7 +71,7 @@ final class ImportBinder {
             if (!provided.functionType().equals(type)) {
                 throw new ModuleLoadException("import " + module + "." + name + " has type " + type + ", WASI defines " + provided.functionType());
             }
-            return hostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, provided.handle())));
+            return hostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, FaasmWasiRules.apply(name, provided.handle()))));
         }
         String what = module + "." + name;
         String why = faasmImport.filter(call -> !context.vm.links(call)).isPresent()

@@ -102,6 +102,11 @@ public final class JvmBackend implements Backend {
         return imports;
     }
 
+    @Override
+    public Set<String> implementedWasiImports() {
+        return FaasmHost.WASI_IMPLEMENTED;
+    }
+
     /** Compiles the entry module (a missing or invalid one is the spec's setup failing) and those it chains by name. */
     @Override
     public void prepare(RunRequest request) throws ModuleLoadException {
@@ -115,6 +120,7 @@ public final class JvmBackend implements Backend {
     public Observation run(RunRequest request) throws InterruptedException {
         try (JvmCluster cluster = new JvmCluster(executor, pool, limits, request.hosts(), awaitTimeout)) {
             request.givenState().forEach(cluster::seedState);
+            cluster.seedFiles(request.givenFiles());
             Observation entry = cluster.runEntry(Spec.USER, request.function(), request.input(), request.cmdline());
             return entry.withStateAfter(cluster.globalState(request.stateKeys()));
         } catch (GuestInterrupted e) {

@@ -36,6 +36,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
     private final Map<Integer, PooledRun<Observation>> calls = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger nextHost = new AtomicInteger();
+    private Map<String, byte[]> seedFiles = Map.of();
 
     JvmCluster(MessageExecutor executor, MessagePool pool, RunLimits limits, int hostCount, ChainedCallTimeout awaitTimeout) {
         this.executor = executor;
@@ -59,6 +60,11 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
         upload.putGlobal(key, value);
     }
 
+    /** The files every message's sandbox starts with, as a spec gives them. */
+    void seedFiles(Map<String, byte[]> files) {
+        seedFiles = Map.copyOf(files);
+    }
+
     /** The global value of each of {@code keys} that has one. */
     Map<String, byte[]> globalState(Collection<String> keys) {
         return global.values(keys);
@@ -66,7 +72,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
 
     /** Runs the entry message on host 0 in the calling thread. */
     Observation runEntry(String user, String function, byte[] input, String cmdline) throws InterruptedException {
-        return executor.run(Message.entry(nextId.getAndIncrement(), APP_ID, user, function, 0, input, cmdline, 0), this);
+        return executor.run(Message.entry(nextId.getAndIncrement(), APP_ID, user, function, 0, input, cmdline, 0), seedFiles, this);
     }
 
     /** Submits a chained call and returns its id at once (reference §2.4), or refuses it past the run limits. */
@@ -75,7 +81,7 @@ public final class JvmCluster implements CallScheduler, AutoCloseable {
         budget.admit(parent, pool);
         int id = nextId.getAndIncrement();
         Message child = parent.child(id, function, funcPtr, input, placeChained());
-        PooledRun<Observation> run = new PooledRun<>(() -> executor.run(child, this));
+        PooledRun<Observation> run = new PooledRun<>(() -> executor.run(child, seedFiles, this));
         calls.put(id, run);
         pool.start(run);
         return id;

@@ -12,10 +12,13 @@ final class MessageContext {
     final HostState state;
     final CallTrace trace = new CallTrace();
     final MappedState mapped;
+    /** The message's own file system, which WASI and {@code __faasm_write_state_from_file} read. */
+    final SandboxFileSystem files;
     final List<Integer> chainedIds = new ArrayList<>();
     byte[] output = new byte[0];
 
-    MessageContext(Message message, CallScheduler cluster, VmModel vm) {
+    MessageContext(Message message, CallScheduler cluster, VmModel vm, SandboxFileSystem files) {
+        this.files = files;
         this.message = message;
         this.cluster = cluster;
         this.vm = vm;

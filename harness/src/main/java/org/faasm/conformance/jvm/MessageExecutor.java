@@ -51,14 +51,17 @@ public final class MessageExecutor {
         this.hook = hook;
     }
 
-    public Observation run(Message message, CallScheduler cluster) throws InterruptedException {
-        MessageContext context = new MessageContext(message, cluster, vm);
+    /** @param seedFiles the files (by guest path) the message's own file system starts with */
+    public Observation run(Message message, Map<String, byte[]> seedFiles, CallScheduler cluster) throws InterruptedException {
+        SandboxFileSystem files = SandboxFileSystem.seeded(seedFiles);
+        MessageContext context = new MessageContext(message, cluster, vm, files);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         long start = System.nanoTime();
         long instantiated = start;
         Result result;
-        try (WasiPreview1 wasi = wasi(stdout, stderr, message.cmdline())) {
+        Map<String, byte[]> filesAfter;
+        try (files; WasiPreview1 wasi = wasi(stdout, stderr, message.cmdline(), files)) {
             Instance instance = null;
             try {
                 Optional<CompiledModule> module = modules.find(message.user(), message.function());
@@ -85,6 +88,7 @@ public final class MessageExecutor {
             if (instance != null) {
                 syncMappedState(context, instance);
             }
+            filesAfter = files.files();
         }
         long end = System.nanoTime();
         List<Observation> chained = children(context, cluster);
@@ -102,16 +106,23 @@ public final class MessageExecutor {
                 chained,
                 Map.of(),
                 context.trace.calls(),
-                new Timings(instantiated - start, end - instantiated));
+                new Timings(instantiated - start, end - instantiated))
+                .withFilesAfter(filesAfter);
     }
 
-    /** WASI with Faasm's argv and environment, stdout and stderr captured, empty stdin. */
-    private static WasiPreview1 wasi(ByteArrayOutputStream stdout, ByteArrayOutputStream stderr, String cmdline) {
+    /**
+     * WASI with Faasm's argv and environment, stdout and stderr captured, empty stdin, and Faasm's two
+     * preopens, fd 3 "/" and fd 4 "." (faasm:src/storage/FileSystem.cpp:25-26), on the message's sandbox.
+     */
+    private static WasiPreview1 wasi(ByteArrayOutputStream stdout, ByteArrayOutputStream stderr, String cmdline,
+            SandboxFileSystem files) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withStdout(stdout)
                 .withStderr(stderr)
                 .withStdin(new ByteArrayInputStream(new byte[0]))
                 .withArguments(FaasmEnvironment.argv(cmdline))
+                .withDirectory("/", files.root())
+                .withDirectory(".", files.root())
                 .withThrowOnExit0(true);
         FaasmEnvironment.VARIABLES.forEach(options::withEnvironment);
         return WasiPreview1.builder().withOptions(options.build()).build();

@@ -2,6 +2,7 @@ package org.faasm.conformance.jvm;
 
 import static org.faasm.conformance.hostinterface.FaasmImport.*;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.faasm.conformance.hostinterface.FaasmImport;
@@ -29,6 +30,7 @@ final class StateCalls {
         calls.put(READ_STATE, keyed(this::readState));
         calls.put(READ_STATE_PTR, keyed(this::readStatePtr));
         calls.put(WRITE_STATE, keyed(this::writeState));
+        calls.put(WRITE_STATE_FROM_FILE, keyed(this::writeStateFromFile));
         calls.put(APPEND_STATE, keyed((key, args) -> {
             state.append(owner, key, args.buffer(1, 2));
             return null;
@@ -101,6 +103,18 @@ final class StateCalls {
         args.memory.check(args.i32(1), length, "buffer");
         state.write(owner, key, args.memory.read(args.i32(1), state.writeSize(key, length)));
         return null;
+    }
+
+    /**
+     * The file's bytes (read from the message's file system, under the runtime root) as the key's value;
+     * returns the file's length. A missing file is faabric's readFileToBytes throwing
+     * (faasm:src/wavm/faasm.cpp:240-264, faabric:src/util/files.cpp:26-31).
+     */
+    private Integer writeStateFromFile(String key, HostCallArgs args) throws InterruptedException {
+        String path = args.string(1);
+        byte[] bytes = context.files.read(path).orElseThrow(() -> new HostError("Couldn't open file " + path));
+        state.write(owner, key, Arrays.copyOf(bytes, state.writeSize(key, bytes.length)));
+        return bytes.length;
     }
 
     /** A sized access with the buffer's length (faasm:src/wavm/faasm.cpp:191). */

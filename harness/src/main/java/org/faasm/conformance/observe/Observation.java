@@ -17,6 +17,8 @@ import java.util.Map;
  * @param trace host calls in the order made; may be empty where a backend has no trace
  * @param console what the environment itself printed while the call tree ran (a browser's console
  *     messages and page errors; entry message only), empty where there is no such thing
+ * @param filesAfter every regular file in the message's sandboxed file system once it finished, by guest
+ *     path ({@code /a}, {@code faasm://a}); empty where a backend cannot see them
  */
 public record Observation(
         String function,
@@ -33,14 +35,15 @@ public record Observation(
         Map<String, byte[]> stateAfter,
         List<HostCall> trace,
         Timings timings,
-        List<String> console) {
+        List<String> console,
+        Map<String, byte[]> filesAfter) {
 
     /** An observation from an environment without a console of its own. */
     public Observation(String function, int funcPtr, byte[] input, Outcome outcome, int returnValue, byte[] output,
             String error, byte[] stdout, byte[] stderr, int host, List<Observation> chained, Map<String, byte[]> stateAfter,
             List<HostCall> trace, Timings timings) {
         this(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host, chained, stateAfter,
-                trace, timings, List.of());
+                trace, timings, List.of(), Map.of());
     }
 
     /** Faasm's text for a non-zero return value, which replaces the output. */
@@ -67,11 +70,17 @@ public record Observation(
 
     public Observation withStateAfter(Map<String, byte[]> state) {
         return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
-                chained, state, trace, timings, console);
+                chained, state, trace, timings, console, filesAfter);
     }
 
     public Observation withConsole(List<String> lines) {
         return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
-                chained, stateAfter, trace, timings, List.copyOf(lines));
+                chained, stateAfter, trace, timings, List.copyOf(lines), filesAfter);
+    }
+
+    public Observation withFilesAfter(Map<String, byte[]> files) {
+        return new Observation(function, funcPtr, input, outcome, returnValue, output, error, stdout, stderr, host,
+                chained, stateAfter, trace, timings, console,
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files)));
     }
 }

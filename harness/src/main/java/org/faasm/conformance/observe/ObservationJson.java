@@ -33,7 +33,15 @@ public final class ObservationJson {
                 List.copyOf(chained),
                 Map.of(),
                 List.copyOf(trace),
-                new Timings(timings.path("instantiateNanos").asLong(), timings.path("executeNanos").asLong()));
+                new Timings(timings.path("instantiateNanos").asLong(), timings.path("executeNanos").asLong()))
+                .withFilesAfter(files(node.path("filesAfter")));
+    }
+
+    /** {guest path: base64} as the worker's SandboxFs lists them. */
+    private static Map<String, byte[]> files(JsonNode node) {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+        return files;
     }
 
     public static byte[] bytes(JsonNode node, String field) {

@@ -39,6 +39,8 @@ final class FieldTable {
         table.add("stderr", describe(expect.stderr()), Bytes.describe(observed.stderr()));
         expect.state().forEach((key, value) -> table.add("state[" + key + "]", value.describe(),
                 Optional.ofNullable(observed.stateAfter().get(key)).map(Bytes::describe).orElse("absent")));
+        expect.files().forEach((path, value) -> table.add("files[" + path + "]", value.describe(),
+                Optional.ofNullable(observed.filesAfter().get(path)).map(Bytes::describe).orElse("absent")));
         verdict.mismatches().stream().filter(m -> m.field().equals("consensus"))
                 .forEach(m -> table.rows.add(new Row(m.field(), m.expected(), m.actual(), false)));
         return List.copyOf(table.rows);

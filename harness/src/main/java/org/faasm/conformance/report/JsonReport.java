@@ -14,6 +14,7 @@ import org.faasm.conformance.agreement.Comparison;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.coverage.ImportCoverage;
 import org.faasm.conformance.coverage.SpecImports;
+import org.faasm.conformance.coverage.WasiCoverage;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.observe.HostCall;
 import org.faasm.conformance.observe.Observation;
@@ -53,6 +54,7 @@ public final class JsonReport {
                     .put("available", b.available()).put("reason", b.reason())
                     .put("started", b.started().toString()).put("finished", b.finished().toString());
             names(node.putArray("implementedImports"), b.implementedImports());
+            b.implementedWasiImports().stream().sorted().forEach(node.putArray("implementedWasiImports")::add);
         });
         root.set("counts", counts(run.verdicts().stream().map(Verdict::status).toList()));
         ObjectNode byBackend = root.putObject("countsByBackend");
@@ -156,6 +158,8 @@ public final class JsonReport {
         o.console().forEach(line -> console.add(ReportBounds.text(line)));
         ObjectNode state = node.putObject("stateAfter");
         o.stateAfter().forEach((key, value) -> state.set(key, ReportBounds.bytes(value)));
+        ObjectNode files = node.putObject("filesAfter");
+        o.filesAfter().forEach((path, value) -> files.set(path, ReportBounds.bytes(value)));
         ArrayNode trace = node.putArray("trace");
         o.trace().forEach(call -> trace.add(call(call)));
         ArrayNode chained = node.putArray("chained");
@@ -183,6 +187,12 @@ public final class JsonReport {
         }
         ArrayNode gaps = node.putArray("gaps");
         coverage.gaps().forEach(g -> gaps.add(g.hostImport().importName()));
+        ArrayNode wasi = node.putArray("wasi");
+        for (WasiCoverage row : coverage.wasi()) {
+            ObjectNode entry = wasi.addObject().put("name", row.name());
+            row.implementedBy().forEach(entry.putArray("implementedBy")::add);
+            entry.put("specsCalling", row.specsCalling());
+        }
         return node;
     }
 

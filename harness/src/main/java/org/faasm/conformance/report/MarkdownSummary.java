@@ -115,6 +115,13 @@ public final class MarkdownSummary {
         long exercised = list(imports).stream().filter(i -> !i.path("gap").asBoolean()).count();
         parts.add(exercised + "/" + imports.size() + " exercised by specs");
         md.append(String.join(" · ", parts)).append(".\n");
+        JsonNode wasi = report.path("coverage").path("wasi");
+        List<String> wasiParts = new ArrayList<>();
+        for (JsonNode backend : report.path("backends")) {
+            wasiParts.add(backend.path("name").asText() + " implements " + backend.path("implementedWasiImports").size());
+        }
+        wasiParts.add(list(wasi).stream().filter(w -> w.path("specsCalling").asInt() > 0).count() + " called by specs");
+        md.append("**WASI:** ").append(String.join(" · ", wasiParts)).append(" (of ").append(wasi.size()).append(" calls).\n");
         List<String> gaps = list(report.path("coverage").path("gaps")).stream().map(JsonNode::asText).toList();
         if (!gaps.isEmpty()) {
             md.append("Gaps (no spec calls them): ").append(String.join(", ", gaps.stream().map(g -> "`" + g + "`").toList())).append('\n');

@@ -17,5 +17,6 @@ public record BackendInfo(
         boolean available,
         String reason,
         Set<FaasmImport> implementedImports,
+        Set<String> implementedWasiImports,
         Instant started,
         Instant finished) {}

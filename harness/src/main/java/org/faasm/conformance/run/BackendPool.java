@@ -47,7 +47,7 @@ public final class BackendPool implements AutoCloseable {
     public List<BackendInfo> infos() {
         return members.stream().map(m -> new BackendInfo(m.backend.name(), m.version(), m.backend.vm(), m.backend.expectationsName(),
                 m.availability.available(),
-                m.availability.reason(), m.backend.implementedImports(), m.opened,
+                m.availability.reason(), m.backend.implementedImports(), m.backend.implementedWasiImports(), m.opened,
                 m.closed == null ? Instant.now() : m.closed)).toList();
     }
 

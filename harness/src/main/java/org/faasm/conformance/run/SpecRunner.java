@@ -52,7 +52,7 @@ public final class SpecRunner implements AutoCloseable {
             return Verdict.of(spec.id(), backend.name(), Status.SKIP,
                     backend.name() + " lacks " + missing.stream().map(Capability::id).toList(), 0);
         }
-        RunRequest request = RunRequest.of(spec);
+        RunRequest request = RunRequest.of(spec, backend.vm());
         long preparing = System.nanoTime();
         try {
             within(PREPARE_TIMEOUT, () -> {

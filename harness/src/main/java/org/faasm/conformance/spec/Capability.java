@@ -36,7 +36,19 @@ public enum Capability {
      * error ({@code jvm.RunLimits}); a real Faasm cluster leaves such a call unscheduled once its slots
      * run out, and must not be given a chain bomb.
      */
-    BOUNDED_CHAINING("bounded-chaining");
+    BOUNDED_CHAINING("bounded-chaining"),
+    /**
+     * Files under the runtime root that the harness seeds from a spec's {@code given.files} and reads back
+     * for its {@code expect.files}, and shared files expected absent (a spec naming such files requires it
+     * without saying so). Faasm's API can neither seed nor read a worker's runtime root, and its file
+     * endpoint dies on a missing shared file, so a cluster reached only through it lacks this.
+     */
+    FILES("files"),
+    /**
+     * Shared files ({@code faasm://…}) given before the run and read back after it, as Faasm's file
+     * endpoint uploads and downloads them (a spec naming shared files requires it without saying so).
+     */
+    SHARED_FILES("shared-files");
 
     private final String id;
     private final Set<FaasmImport> imports;

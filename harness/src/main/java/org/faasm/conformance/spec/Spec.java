@@ -18,6 +18,7 @@ import org.faasm.conformance.hostinterface.FaasmVm;
  * @param citations the Faasm sources (or the harness concern) whose behaviour the spec asserts
  * @param diagnostics what the harness's own diagnostics must show, beyond what Faasm reports
  * @param perVm fields of {@code expect} that differ on one VM
+ * @param givenFiles the files (by {@link GuestPath} text) each message's sandboxed file system starts with
  */
 public record Spec(
         String id,
@@ -36,14 +37,15 @@ public record Spec(
         Placement placement,
         List<String> citations,
         Diagnostics diagnostics,
-        Map<FaasmVm, Expectation> perVm) {
+        Map<FaasmVm, Expectation> perVm,
+        Map<String, byte[]> givenFiles) {
 
     /** A spec made in code (tests): placed the default way, with no diagnostics and the same results on both VMs. */
     public Spec(String id, Path source, String summary, String function, byte[] input, String cmdline, int hosts,
             Optional<Long> timeoutMs, Map<String, byte[]> givenState, Set<Capability> requires, Expectation expect,
             List<String> tags, boolean consensus, Placement placement) {
         this(id, source, summary, function, input, cmdline, hosts, timeoutMs, givenState, requires, expect, tags, consensus,
-                placement, List.of("harness: made in code"), Diagnostics.NONE, Map.of());
+                placement, List.of("harness: made in code"), Diagnostics.NONE, Map.of(), Map.of());
     }
 
     /** A spec made in code (tests), judged against fixed values only. */
@@ -71,6 +73,20 @@ public record Spec(
         Set<String> keys = new java.util.LinkedHashSet<>(expect.state().keySet());
         keys.addAll(givenState.keySet());
         return keys;
+    }
+
+    /**
+     * The shared files ({@code faasm://…}) the spec expects to exist after the run on the given VM: what a
+     * Faasm deployment can be asked for (its file endpoint fails on a missing one).
+     */
+    public Set<String> expectedSharedFiles(FaasmVm vm) {
+        Set<String> paths = new java.util.TreeSet<>();
+        expectOn(vm).files().forEach((path, file) -> {
+            if (file.value().isPresent() && GuestPath.parse(path).shared()) {
+                paths.add(path);
+            }
+        });
+        return paths;
     }
 
     /**

@@ -83,27 +83,36 @@ public final class SpecLoader {
             }
             List<String> tags = new ArrayList<>();
             root.path("tags").forEach(t -> tags.add(t.asText()));
+            // in the document's order, so errors are listed as they appear in the file
+            byte[] input = root.has("input") ? bytes(root.get("input"), "/input") : new byte[0];
             Map<String, byte[]> given = new LinkedHashMap<>();
             root.path("given").path("state").properties()
                     .forEach(e -> given.put(e.getKey(), bytes(e.getValue(), "/given/state/" + e.getKey())));
+            Map<String, byte[]> givenFiles = new LinkedHashMap<>();
+            root.path("given").path("files").properties()
+                    .forEach(e -> givenFiles.put(guestPath(e.getKey(), "/given/files"), bytes(e.getValue(), "/given/files/" + e.getKey())));
+            Expectation expect = expectation(root.path("expect"), "/expect");
+            Map<FaasmVm, Expectation> perVm = perVm(root.path("vm"));
+            requires.addAll(FileCapabilities.of(givenFiles.keySet(), expect, perVm.values()));
             return new Spec(
                     id,
                     file,
                     root.path("summary").asText(""),
                     root.get("function").asText(),
-                    root.has("input") ? bytes(root.get("input"), "/input") : new byte[0],
+                    input,
                     root.path("cmdline").asText(""),
                     root.path("hosts").asInt(1),
                     root.has("timeoutMs") ? Optional.of(root.get("timeoutMs").asLong()) : Optional.empty(),
                     given,
                     requires,
-                    expectation(root.path("expect"), "/expect"),
+                    expect,
                     tags,
                     root.path("consensus").asBoolean(false),
                     placement,
                     citations(root.get("source")),
                     new Diagnostics(matcher(root.path("diagnostics"), "trap", "/diagnostics")),
-                    perVm(root.path("vm")));
+                    perVm,
+                    givenFiles);
         }
 
         private static List<String> citations(JsonNode source) {
@@ -135,13 +144,17 @@ public final class SpecLoader {
         private Expectation expectation(JsonNode node, String pointer) {
             Map<String, StateExpectation> state = new LinkedHashMap<>();
             node.path("state").properties().forEach(e -> state.put(e.getKey(), stateExpectation(e.getValue(), pointer + "/state/" + e.getKey())));
+            Map<String, StateExpectation> files = new LinkedHashMap<>();
+            node.path("files").properties().forEach(e -> files.put(guestPath(e.getKey(), pointer + "/files"),
+                    stateExpectation(e.getValue(), pointer + "/files/" + e.getKey())));
             return new Expectation(
                     integer(node, "returnValue"),
                     matcher(node, "output", pointer),
                     matcher(node, "stdout", pointer),
                     matcher(node, "stderr", pointer),
                     chainedList(node, pointer),
-                    state);
+                    state,
+                    files);
         }
 
         private Optional<List<ChainedCallExpectation>> chainedList(JsonNode parent, String pointer) {
@@ -215,6 +228,16 @@ public final class SpecLoader {
                 error(pointer + "/file", e.getMessage());
             }
             return new byte[0];
+        }
+
+        /** A file's path as written, checked to be one {@link GuestPath} spells only one way. */
+        private String guestPath(String text, String pointer) {
+            try {
+                return GuestPath.parse(text).text();
+            } catch (IllegalArgumentException e) {
+                error(pointer + "/" + text, e.getMessage());
+                return text;
+            }
         }
 
         private static Optional<Integer> integer(JsonNode parent, String field) {

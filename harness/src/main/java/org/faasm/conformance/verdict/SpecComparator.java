@@ -21,7 +21,8 @@ public final class SpecComparator {
         compareMessage("", expect.returnValue(), expect.output(), expect.chained(), observed, mismatches);
         match("stdout", expect.stdout(), observed.stdout(), mismatches);
         match("stderr", expect.stderr(), observed.stderr(), mismatches);
-        compareState(expect.state(), observed.stateAfter(), mismatches);
+        compareKeyed("state", expect.state(), observed.stateAfter(), mismatches);
+        compareKeyed("files", expect.files(), observed.filesAfter(), mismatches);
         return mismatches;
     }
 
@@ -68,10 +69,12 @@ public final class SpecComparator {
         }
     }
 
-    private static void compareState(Map<String, StateExpectation> expected, Map<String, byte[]> actual, List<Mismatch> mismatches) {
+    /** State keys or files by path: each must hold a matching value, or none when expected absent. */
+    private static void compareKeyed(String what, Map<String, StateExpectation> expected, Map<String, byte[]> actual,
+            List<Mismatch> mismatches) {
         expected.forEach((key, expectation) -> {
             byte[] value = actual.get(key);
-            String field = "state[" + key + "]";
+            String field = what + "[" + key + "]";
             if (expectation.value().isEmpty()) {
                 if (value != null) {
                     mismatches.add(new Mismatch(field, "absent", Bytes.describe(value)));

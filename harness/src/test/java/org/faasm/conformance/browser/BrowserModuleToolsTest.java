@@ -49,4 +49,10 @@ class BrowserModuleToolsTest {
         var node = AdapterDeclaration.load(ProjectLayout.locate().root().resolve("harness/adapters/node.yaml"));
         assertThat(node.imports()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED);
     }
+
+    @Test
+    void theJavaScriptWasiImplementsWhatTheBackendDeclares() throws Exception {
+        Object names = backend.session().evaluate(BrowserSession.START_DEADLINE, "async () => Object.keys((await import('./wasi.mjs')).WASI_SIGNATURES)", null);
+        assertThat(((List<?>) names).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED_WASI);
+    }
 }

@@ -142,6 +142,32 @@ class EmbeddedClusterTest {
     }
 
     @Test
+    void sharedFilesRoundTripThroughTheFileEndpointAndAreSeenByFunctions() throws Exception {
+        byte[] wasm = Files.readAllBytes(ProjectLayout.locate().wasm().resolve("file_shared.wasm"));
+        send(put(cluster.uploadUri(), "/f/demo/file_shared", wasm));
+        HttpResponse<String> put = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/file"))
+                .header("FilePath", "conformance/shared_in.txt").PUT(HttpRequest.BodyPublishers.ofString("hi")).build());
+        assertThat(put.statusCode()).isEqualTo(200);
+        planner(10, batch(6070, 6071, "file_shared", ""));
+        assertThat(find(awaitFinished(6070), 6071).get("output_data").asText()).isEqualTo("read hi");
+        HttpResponse<String> written = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/file"))
+                .header("FilePath", "conformance/shared_out.txt").GET().build());
+        assertThat(written.body()).as("what the function wrote to faasm://conformance/shared_out.txt").isEqualTo("hi and back");
+        HttpResponse<String> noHeader = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/file")).GET().build());
+        assertThat(noHeader.statusCode()).isEqualTo(400);
+        assertThat(noHeader.body()).isEqualTo("Bad request, expected file path header FilePath");
+    }
+
+    @Test
+    void strictModeFailsAGetOfASharedFileThatDoesNotExist() throws Exception {
+        EmbeddedCluster own = EmbeddedCluster.start(1, Duration.ofSeconds(2));
+        HttpResponse<String> got = send(HttpRequest.newBuilder(own.uploadUri().resolve("/file")).header("FilePath", "nowhere.txt").GET().build());
+        assertThat(got.statusCode()).isEqualTo(500);
+        assertThatThrownBy(own::checkStrict).isInstanceOf(StrictModeViolation.class).hasMessageContaining("shared file 'nowhere.txt'");
+        own.close();
+    }
+
+    @Test
     void strictModeFailsOptionsAtCloseIfNobodyCheckedBefore() throws Exception {
         EmbeddedCluster own = EmbeddedCluster.start(1, Duration.ofSeconds(2));
         for (URI server : new URI[] {own.uploadUri(), own.plannerUri()}) {

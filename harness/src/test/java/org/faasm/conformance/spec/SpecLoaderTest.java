@@ -172,6 +172,35 @@ class SpecLoaderTest {
     }
 
     @Test
+    void filesAreSeededAndExpectedByGuestPathAndRequireTheFilesCapability() throws Exception {
+        Path file = write("files.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\n"
+                + "given:\n  files:\n    /data/in.txt: {text: hi}\n    faasm://shared/a: {hex: \"00ff\"}\n"
+                + "expect:\n  files:\n    /data/out.txt: {prefix: x}\n    /data/in.txt: {absent: true}\n");
+        Spec spec = new SpecLoader(specs).load(file);
+        assertThat(spec.givenFiles()).containsOnlyKeys("/data/in.txt", "faasm://shared/a");
+        assertThat(spec.givenFiles().get("faasm://shared/a")).containsExactly(0x00, 0xff);
+        assertThat(spec.expect().files()).containsOnlyKeys("/data/out.txt", "/data/in.txt");
+        assertThat(spec.expect().files().get("/data/in.txt").value()).isEmpty();
+        assertThat(spec.requires()).contains(Capability.FILES);
+    }
+
+    @Test
+    void aFilePathWrittenTwoWaysIsAnErrorNamingIt() throws Exception {
+        Path file = write("paths.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\n"
+                + "given:\n  files:\n    /data/../in.txt: {text: hi}\n    /faasm:/x: {text: hi}\nexpect: {returnValue: 0}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(file))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors())
+                        .extracting(SpecLoadError::message)
+                        .anySatisfy(m -> assertThat(m).contains("'/data/../in.txt'", "'.'"))
+                        .anySatisfy(m -> assertThat(m).contains("'/faasm:/x'", "faasm://")));
+        Path relative = write("relative.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\n"
+                + "given:\n  files:\n    relative.txt: {text: hi}\nexpect: {returnValue: 0}\n");
+        assertThatThrownBy(() -> new SpecLoader(specs).load(relative))
+                .isInstanceOfSatisfying(SpecLoadException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("relative.txt")));
+    }
+
+    @Test
     void oneBadSpecDoesNotStopTheOthers() throws Exception {
         write("a/good.yaml", "spec: 1\nsource: \"harness: made in a test\"\nfunction: echo\nexpect: {returnValue: 0}\n");
         write("a/bad.yaml", "spec: 2\nfunction: echo\nexpect: {}\n");
