@@ -2,6 +2,7 @@ package org.faasm.conformance.junit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ import org.opentest4j.AssertionFailedError;
  * load is a failing test named by its path, and so is a selection of no spec unless allowed.
  *
  * <p>Configuration parameters (or system properties): {@code conformance.specs}, {@code .tags},
- * {@code .backends}, {@code .shard}, {@code .allowEmpty}, {@code .baseline}, {@code .reports} (where
+ * {@code .backends}, {@code .shard}, {@code .allowEmpty}, {@code .baseline}, {@code .timeoutMs} (each spec's
+ * deadline when it sets none), {@code .reports} (where
  * report.json, index.html and summary.md go; default {@code harness/target/conformance-reports} under
  * the project), {@code conformance.root} (the project holding specs/ and wasm/).
  */
@@ -154,7 +156,9 @@ public final class ConformanceTestEngine implements TestEngine {
             BackendPool pool = BackendPool.create(registry, new BackendConfig(layout.wasm()), backends);
             TestDescriptor suite = getChildren().iterator().next();
             listener.executionStarted(suite);
-            try (SpecJudge judge = new SpecJudge(pool, expectations, SpecRunner.DEFAULT_TIMEOUT)) {
+            Duration timeout = settings.get("conformance.timeoutMs").map(Long::parseLong).map(Duration::ofMillis)
+                    .orElse(SpecRunner.DEFAULT_TIMEOUT);
+            try (SpecJudge judge = new SpecJudge(pool, expectations, timeout)) {
                 for (TestDescriptor child : suite.getChildren()) {
                     if (child instanceof FailingDescriptor failing) {
                         listener.executionStarted(failing);
