@@ -29,7 +29,7 @@ import org.faasm.conformance.spec.YamlDocument;
  */
 public record AdapterDeclaration(String name, Path file, String summary, List<String> command, Optional<Path> browserHost,
         List<String> versionCommand, Optional<String> install, FaasmVm vm, Set<Capability> capabilities, Set<FaasmImport> imports,
-        Map<String, String> environment) {
+        Set<String> wasiImports, Map<String, String> environment) {
     private static final SchemaResource SCHEMA = new SchemaResource("/schema/adapter-v1.schema.json");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Far above any declaration; a bigger file is not one. */
@@ -61,7 +61,8 @@ public record AdapterDeclaration(String name, Path file, String summary, List<St
                 .map(module -> file.toAbsolutePath().getParent().resolve(module.asText()).normalize());
         return new AdapterDeclaration(name, file, root.get("summary").asText(), strings(root.path("command")), browserHost,
                 strings(root.path("version")), Optional.ofNullable(root.get("install")).map(JsonNode::asText), vm,
-                capabilities, imports(file, document, vm), environment(root.path("environment")));
+                capabilities, imports(file, document, vm), Set.copyOf(strings(root.path("wasiImports"))),
+                environment(root.path("environment")));
     }
 
     private static YamlDocument parse(Path file) {

@@ -57,7 +57,7 @@ public final class AdapterFamily implements BackendFamily {
     private static BackendProvider provider(AdapterDeclaration declaration) {
         return BackendProvider.of(declaration.name(), config -> declaration.browserHost().isPresent()
                 ? BrowserBackendProvider.forHost(config.wasmDir(), new BrowserHost(declaration.name(), declaration.browserHost(),
-                        declaration.vm(), declaration.capabilities(), declaration.imports()))
+                        declaration.vm(), declaration.capabilities(), declaration.imports(), declaration.wasiImports()))
                 : new ProcessBackend(declaration, config.wasmDir()));
     }
 }

@@ -119,6 +119,11 @@ public final class ProcessBackend implements Backend {
         return declaration.imports();
     }
 
+    @Override
+    public Set<String> implementedWasiImports() {
+        return declaration.wasiImports();
+    }
+
     /** Puts the spec's user, functions and given state on the cluster before its clock starts. */
     @Override
     public synchronized void prepare(RunRequest run) throws Exception {

@@ -122,7 +122,7 @@ public final class BrowserBackend implements Backend {
 
     @Override
     public Set<String> implementedWasiImports() {
-        return IMPLEMENTED_WASI;
+        return host.wasiImports();
     }
 
     /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */

@@ -15,11 +15,12 @@ import org.faasm.conformance.spec.Capability;
  *
  * @param module the third party's module; empty for ours
  */
-public record BrowserHost(String name, Optional<Path> module, FaasmVm vm, Set<Capability> capabilities, Set<FaasmImport> imports) {
+public record BrowserHost(String name, Optional<Path> module, FaasmVm vm, Set<Capability> capabilities, Set<FaasmImport> imports,
+        Set<String> wasiImports) {
 
     /** Ours: one worker is one host, so specs needing several hosts with their own local tiers cannot run here. */
     static final BrowserHost OURS = new BrowserHost("browser", Optional.empty(), FaasmVm.WAVM,
-            EnumSet.complementOf(EnumSet.of(Capability.MULTI_HOST)), BrowserBackend.IMPLEMENTED);
+            EnumSet.complementOf(EnumSet.of(Capability.MULTI_HOST)), BrowserBackend.IMPLEMENTED, BrowserBackend.IMPLEMENTED_WASI);
 
     /** Where the worker imports the host from, on the page's server. */
     String url() {

@@ -48,6 +48,7 @@ class BrowserModuleToolsTest {
     void theNodeAdapterDeclaresWhatTheJavaScriptHostImplements() {
         var node = AdapterDeclaration.load(ProjectLayout.locate().root().resolve("harness/adapters/node.yaml"));
         assertThat(node.imports()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED);
+        assertThat(node.wasiImports()).containsExactlyInAnyOrderElementsOf(BrowserBackend.IMPLEMENTED_WASI);
     }
 
     @Test

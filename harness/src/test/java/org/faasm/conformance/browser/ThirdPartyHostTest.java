@@ -53,7 +53,8 @@ class ThirdPartyHostTest {
     }
 
     private static BrowserHost host(String name, Path module) {
-        return new BrowserHost(name, Optional.of(module), BrowserHost.OURS.vm(), BrowserHost.OURS.capabilities(), BrowserHost.OURS.imports());
+        return new BrowserHost(name, Optional.of(module), BrowserHost.OURS.vm(), BrowserHost.OURS.capabilities(), BrowserHost.OURS.imports(),
+                BrowserHost.OURS.wasiImports());
     }
 
     private static Spec spec(String id) {
