@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,7 @@ public record AdapterDeclaration(String name, Path file, String summary, List<St
             throw invalid(file, 0, String.join("; ", problems));
         }
         JsonNode root = document.root();
-        FaasmVm vm = FaasmVm.valueOf(root.get("vm").asText().toUpperCase(java.util.Locale.ROOT));
+        FaasmVm vm = FaasmVm.valueOf(root.get("vm").asText().toUpperCase(Locale.ROOT));
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         root.get("capabilities").forEach(c -> capabilities.add(Capability.fromId(c.asText())));
         Optional<Path> browserHost = Optional.ofNullable(root.get("browserHost"))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.RunRequest;
@@ -191,8 +192,7 @@ public final class ProcessBackend implements Backend {
 
     private List<String> resolved(List<String> command) {
         String first = command.get(0);
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(program(first).map(Path::toString).orElse(first)),
-                command.stream().skip(1)).toList();
+        return Stream.concat(Stream.of(program(first).map(Path::toString).orElse(first)), command.stream().skip(1)).toList();
     }
 
     /** A program with a '/' is relative to the declaration's folder; any other is found on PATH. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.faasm.conformance.coverage.ImportCoverage;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.verdict.Status;
@@ -105,7 +106,7 @@ public final class ReportMerge {
         if (parts.get(0).has("wasi")) {
             // A WASI call is listed when a backend implements it or a spec called it: in any shard.
             Map<String, int[]> wasi = sums(parts, "wasi", "specsCalling");
-            Map<String, JsonNode> rows = new java.util.TreeMap<>();
+            Map<String, JsonNode> rows = new TreeMap<>();
             parts.forEach(part -> part.path("wasi").forEach(row -> rows.putIfAbsent(row.path("name").asText(), row)));
             ArrayNode wasiRows = coverage.putArray("wasi");
             rows.forEach((name, row) -> wasiRows.add(((ObjectNode) row.deepCopy()).put("specsCalling", wasi.get(name)[0])));
