@@ -27,8 +27,8 @@ class ProfilesTest {
 
     @Test
     void aMistakenProfileNamesItsFileLineAndField(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("odd.yaml"), "profile: 1\nsummary: x\nspecs: []\nexcluding: [teleport]\n");
+        Files.writeString(folder.resolve("odd.yaml"), "profile: 1\nsource: \"harness: a test\"\nsummary: x\nspecs: []\nexcluding: [teleport]\n");
         assertThatThrownBy(() -> Profiles.load(folder)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("odd.yaml").hasMessageContaining("line 3 at /specs").hasMessageContaining("line 4 at /excluding/0");
+                .hasMessageContaining("odd.yaml").hasMessageContaining("line 4 at /specs").hasMessageContaining("line 5 at /excluding/0");
     }
 }

@@ -16,8 +16,8 @@ class CertifyCommandTest {
     @Test
     void aCertificateHoldsUntilTheCorpusChanges(@TempDir Path root, @TempDir Path out) throws Exception {
         TempProject project = new TempProject(root).copySpec("io/echo_text").copySpec("state/offset");
-        project.write("specs/profiles/core.yaml", "profile: 1\nsummary: input and output\nspecs: [\"io/*\"]\n");
-        project.write("specs/profiles/state-wavm.yaml", "profile: 1\nsummary: offsets\nspecs: [\"state/*\"]\nrequiringAny: [state-offset]\n");
+        project.write("specs/profiles/core.yaml", "profile: 1\nsource: \"harness: a test\"\nsummary: input and output\nspecs: [\"io/*\"]\n");
+        project.write("specs/profiles/state-wavm.yaml", "profile: 1\nsource: \"harness: a test\"\nsummary: offsets\nspecs: [\"state/*\"]\nrequiringAny: [state-offset]\n");
 
         Cli.Result wamr = Cli.run("certify", "--root", root.toString(), "--backend", "jvm-wamr", "--out", out.toString());
         assertThat(wamr.exit()).as(wamr.toString()).isEqualTo(1);
