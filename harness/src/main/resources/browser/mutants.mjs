@@ -23,6 +23,8 @@ function then(value, f) {
 export function mutantDecorator(calls, faasmCall, memory) {
   const firstResults = new Map();
   let aliased = null;
+  // Mapped regions {ptr, length} that recordMapping saw, which staleMapping keeps as they were.
+  const mappings = [];
   const aliasBefore = Object.values(calls).find(op => op.alias)?.alias.before;
   const bytes = () => new Uint8Array(memory().buffer);
   const view = () => new DataView(memory().buffer);
@@ -99,6 +101,22 @@ export function mutantDecorator(calls, faasmCall, memory) {
       case 'alias':
         aliased = { handle, raw };
         return handle(...raw);
+      case 'moveResult': return then(handle(...raw), from => {
+        const to = u32(from + p.by);
+        bytes().copyWithin(to, u32(from), u32(from) + u32(raw[p.len]));
+        return to | 0;
+      });
+      case 'recordMapping': return then(handle(...raw), ptr => {
+        mappings.push({ ptr: u32(ptr), length: u32(raw[p.len]) });
+        return ptr;
+      });
+      case 'staleMapping': {
+        const shown = mappings.map(m => bytes().slice(m.ptr, m.ptr + m.length));
+        return then(handle(...raw), r => {
+          mappings.forEach((m, i) => bytes().set(shown[i], m.ptr));
+          return r;
+        });
+      }
       case 'prefixWrite': return then(faasmCall('__faasm_read_state')(raw[0], 0, 0), size => {
         const length = i32(raw[2]);
         return length > 0 && length < size

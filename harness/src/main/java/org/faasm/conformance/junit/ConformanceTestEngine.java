@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.cli.Choices;
@@ -47,7 +49,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The conformance suite as a JUnit Platform engine: selecting a {@link ConformanceSuite} class runs
  * every spec of the project on the chosen backends — under that class, a container per spec (its source
- * the spec file) with a test per backend named {@code <spec id> [<backend>]}. Verdicts come from the same
+ * the spec file) with a test per backend named {@code <spec id> [<backend>]}; selecting the unique id of
+ * one of them (as IDEs and PIT re-run a single test) discovers the suite with only that part of it. Verdicts come from the same
  * {@link SpecJudge} as the command line: FAIL and XPASS fail, ERROR and TIMEOUT are errors (not
  * assertion failures), SKIP, UNAVAILABLE and XFAIL are skipped with their reason; a file that did not
  * load is a failing test named by its path, and so is a selection of no spec unless allowed.
@@ -69,8 +72,9 @@ public final class ConformanceTestEngine implements TestEngine {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Faasm conformance");
+        UniqueIdPicks picks = UniqueIdPicks.of(request, uniqueId);
         Optional<Class<?>> suiteClass = request.getSelectorsByType(ClassSelector.class).stream().<Class<?>>map(ClassSelector::getJavaClass)
-                .filter(c -> c.isAnnotationPresent(ConformanceSuite.class)).findFirst();
+                .filter(c -> c.isAnnotationPresent(ConformanceSuite.class)).findFirst().or(picks::suiteClass);
         if (suiteClass.isEmpty()) {
             return engine;
         }
@@ -86,23 +90,31 @@ public final class ConformanceTestEngine implements TestEngine {
         loadErrors.addAll(expectations.errors());
         for (SpecLoadError error : loadErrors) {
             Path file = error.file().startsWith(layout.specs()) ? layout.specs().relativize(error.file()) : error.file();
-            suite.addChild(new FailingDescriptor(parent, "load:" + file, "load " + file,
-                    SuiteDescriptors.fileSource(error.file(), error.line()), error.toString()));
+            FailingDescriptor failing = new FailingDescriptor(parent, "load:" + file, "load " + file,
+                    SuiteDescriptors.fileSource(error.file(), error.line()), error.toString());
+            if (picks.keeps(failing.getUniqueId())) {
+                suite.addChild(failing);
+            }
         }
         Selection selection = Selection.from(settings::get);
-        List<Spec> specs = selection.select(catalog.specs());
+        List<Spec> specs = selection.select(catalog.specs()).stream().filter(spec -> picks.keeps(SpecDescriptor.id(parent, spec))).toList();
         if (specs.isEmpty() && !settings.get("conformance.allowEmpty").map(Boolean::parseBoolean).orElse(false)) {
             // A typo in conformance.specs must not turn a build green by running nothing.
             suite.addChild(new FailingDescriptor(parent, "selection", "selection", null,
                     Choices.noSpecSelected(selection, catalog, "-Dconformance.allowEmpty=true")));
         }
-        List<String> backends = selection.backendsOr(registry.names());
+        List<String> selected = selection.backendsOr(registry.names());
+        Set<String> backends = new LinkedHashSet<>();
         for (Spec spec : specs) {
             SpecDescriptor container = new SpecDescriptor(parent, spec);
-            backends.forEach(name -> container.addChild(new VerdictDescriptor(container, name)));
+            selected.stream().map(name -> new VerdictDescriptor(container, name)).filter(test -> picks.keeps(test.getUniqueId()))
+                    .forEach(test -> {
+                        container.addChild(test);
+                        backends.add(test.backend);
+                    });
             suite.addChild(container);
         }
-        return new SuiteDescriptor(engine, layout, registry, expectations, backends, loadErrors, settings);
+        return new SuiteDescriptor(engine, layout, registry, expectations, List.copyOf(backends), loadErrors, settings);
     }
 
     @Override

@@ -48,8 +48,12 @@ final class SuiteDescriptors {
         final Spec spec;
 
         SpecDescriptor(UniqueId parent, Spec spec) {
-            super(parent.append("spec", spec.id()), spec.id(), fileSource(spec.source(), 1), Type.CONTAINER);
+            super(id(parent, spec), spec.id(), fileSource(spec.source(), 1), Type.CONTAINER);
             this.spec = spec;
+        }
+
+        static UniqueId id(UniqueId parent, Spec spec) {
+            return parent.append("spec", spec.id());
         }
 
     }

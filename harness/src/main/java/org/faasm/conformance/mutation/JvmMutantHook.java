@@ -7,7 +7,9 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,6 +57,8 @@ public final class JvmMutantHook implements HostCallHook {
         private final Map<String, long[]> firstResults = new HashMap<>();
         private WasmFunctionHandle aliased;
         private long[] aliasedArgs;
+        /** Mapped regions (pointer, length) that recordMapping saw, which staleMapping keeps as they were. */
+        private final List<int[]> mappings = new ArrayList<>();
 
         PerMessage(Function<String, Optional<WasmFunctionHandle>> faasmCall) {
             this.faasmCall = faasmCall;
@@ -150,6 +154,25 @@ public final class JvmMutantHook implements HostCallHook {
                     aliased = handle;
                     aliasedArgs = args.clone();
                     return handle.apply(instance, args);
+                case "moveResult": {
+                    int from = (int) handle.apply(instance, args)[0];
+                    int to = from + p.get("by").asInt();
+                    memory.write(to, memory.readBytes(from, (int) args[p.get("len").asInt()]));
+                    return new long[] {to};
+                }
+                case "recordMapping": {
+                    long[] result = handle.apply(instance, args);
+                    mappings.add(new int[] {(int) result[0], (int) args[p.get("len").asInt()]});
+                    return result;
+                }
+                case "staleMapping": {
+                    List<byte[]> shown = mappings.stream().map(m -> memory.readBytes(m[0], m[1])).toList();
+                    long[] result = handle.apply(instance, args);
+                    for (int i = 0; i < shown.size(); i++) {
+                        memory.write(mappings.get(i)[0], shown.get(i));
+                    }
+                    return result;
+                }
                 case "prefixWrite":
                     return prefixWrite(name, handle, instance, args);
                 case "wrapCheck":

@@ -23,6 +23,7 @@ public final class MutantCatalogue {
     public static final Set<String> HOSTS = Set.of("jvm", "browser");
     static final Set<String> OPERATORS = Set.of("return", "returnArg", "returnAdd", "skip", "keyOnly", "arg", "twice", "once", "sticky",
             "ignoreErrors", "swap", "scaleU64", "restoreOut", "fillOut", "setI32Out", "alias", "prefixWrite", "wrapCheck",
+            "moveResult", "recordMapping", "staleMapping",
             "endOffByOne", "trap");
 
     private MutantCatalogue() {}

@@ -2,11 +2,15 @@ package org.faasm.conformance.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.faasm.conformance.run.ProjectLayout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
@@ -19,6 +23,9 @@ class ConformanceTestEngineTest {
     static class ProjectConformanceTest {}
 
     static class UnrelatedTest {}
+
+    @TempDir
+    Path reports;
 
     @Test
     void aSuiteClassHoldsAContainerPerSpecFromItsFileAndATestPerBackend() {
@@ -33,6 +40,18 @@ class ConformanceTestEngineTest {
         assertThat(file.getFile().toPath()).isEqualTo(ProjectLayout.locate().specs().resolve("io/echo_text.yaml"));
         assertThat(echo.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("io/echo_text [jvm-wavm]", "io/echo_text [node]");
         assertThat(echo.getChildren()).allSatisfy(test -> assertThat(test.getSource()).containsInstanceOf(FileSource.class));
+    }
+
+    @Test
+    void theUniqueIdOfOneTestRunsJustThatSpecOnThatBackend() {
+        UniqueId test = UniqueId.forEngine(ConformanceTestEngine.ID).append("class", ProjectConformanceTest.class.getName())
+                .append("spec", "io/echo_text").append("backend", "jvm-wamr");
+        EngineTestKit.Builder kit = EngineTestKit.engine(ConformanceTestEngine.ID)
+                .configurationParameters(Map.of("conformance.reports", reports.toString())).selectors(selectUniqueId(test));
+        TestDescriptor suite = kit.discover().getEngineDescriptor().getChildren().iterator().next();
+        assertThat(suite.getChildren()).singleElement().satisfies(spec -> assertThat(spec.getChildren())
+                .extracting(TestDescriptor::getUniqueId).containsExactly(test));
+        kit.execute().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
