@@ -56,10 +56,6 @@ public final class ProcessBackend implements Backend {
     private final Path wasmDir;
     private String version;
     private ClusterSide cluster;
-    /** The cluster side of the spec prepared last, used by its run. */
-    private Prepared prepared;
-
-    private record Prepared(String specId, ClusterSide.Run run) {}
 
     ProcessBackend(AdapterDeclaration declaration, Path wasmDir) {
         this.declaration = declaration;
@@ -130,15 +126,14 @@ public final class ProcessBackend implements Backend {
     public synchronized void prepare(RunRequest run) throws Exception {
         new WasmDirectory(wasmDir).requireModule(run.function());
         cluster().precompile(run);
-        prepared = new Prepared(run.specId(), cluster().open(name(), run));
+        cluster().prepare(name(), run);
     }
 
     @Override
     public synchronized Observation run(RunRequest run) throws Exception {
         ClusterSide side = cluster();
         try {
-            ClusterSide.Run onCluster = prepared != null && prepared.specId().equals(run.specId()) ? prepared.run() : side.open(name(), run);
-            prepared = null;
+            ClusterSide.Run onCluster = side.take(name(), run);
             byte[] request = request(run, onCluster, side.endpoints()).toString().getBytes(StandardCharsets.UTF_8);
             AdapterProcess.Result result = AdapterProcess.run(resolved(declaration.command()), declaration.folder(),
                     declaration.environment(), request, RUN_DEADLINE);

@@ -125,13 +125,14 @@ public final class BrowserBackend implements Backend {
         return host.wasiImports();
     }
 
-    /** Starts (or restarts) Chromium, the page server and the cluster, and waits until the page is ready. */
+    /** Starts (or restarts) Chromium, the page server and the cluster, puts the run on the cluster, and waits until the page is ready. */
     @Override
     public void prepare(RunRequest request) throws Exception {
         WasmDirectory modules = new WasmDirectory(options.wasmDir());
         modules.requireModule(request.function());
         Started backend = start();
         backend.cluster.precompile(request);
+        backend.cluster.prepare("browser", request);
         backend.session.awaitStarted();
     }
 
@@ -149,7 +150,7 @@ public final class BrowserBackend implements Backend {
 
     private Observation runInPage(RunRequest run) throws Exception {
         Started backend = start();
-        ClusterSide.Run onCluster = backend.cluster.open("browser", run);
+        ClusterSide.Run onCluster = backend.cluster.take("browser", run);
         try (RunMailbox.Slot slot = backend.server.mailbox().open(run.input())) {
             BrowserSession.Outcome outcome = backend.session.run(request(run, onCluster, backend.server.proxiedEndpoints(), slot));
             Optional<byte[]> result = slot.result();

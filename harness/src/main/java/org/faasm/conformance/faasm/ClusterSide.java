@@ -31,6 +31,7 @@ public final class ClusterSide implements AutoCloseable {
     private final FaasmClient client;
     private final StateProbe probe;
     private final Path wasmDir;
+    private Prepared prepared;
 
     private ClusterSide(Optional<EmbeddedCluster> embedded, FaasmEndpoints endpoints, Duration requestTimeout, Path wasmDir)
             throws IOException {
@@ -77,7 +78,7 @@ public final class ClusterSide implements AutoCloseable {
      * request's functions when any message runs on the cluster. A run that never needs the cluster
      * asks nothing of it.
      */
-    public Run open(String prefix, RunRequest request) throws IOException {
+    private Run open(String prefix, RunRequest request) throws IOException {
         boolean uploadFunctions = request.placement().chained() == Placement.Chained.CLUSTER
                 || request.placement().entry().equals(Optional.of(Placement.Entry.JVM));
         String user = prefix + RUNS.incrementAndGet();
@@ -96,6 +97,21 @@ public final class ClusterSide implements AutoCloseable {
         }
         request.givenState().forEach((key, value) -> client.putState(user, key, value));
         return new Run(user, probeUploaded);
+    }
+
+    /**
+     * Opens the run before its spec's clock starts (uploads, the first of them warming the HTTP client
+     * up, are setup, not the host's time); {@link #take} hands it to the run.
+     */
+    public synchronized void prepare(String prefix, RunRequest request) throws IOException {
+        prepared = new Prepared(request.specId(), open(prefix, request));
+    }
+
+    /** The run {@link #prepare} opened for this request, or one opened now. */
+    public synchronized Run take(String prefix, RunRequest request) throws IOException {
+        Prepared ready = prepared;
+        prepared = null;
+        return ready != null && ready.specId().equals(request.specId()) ? ready.run() : open(prefix, request);
     }
 
     /**
@@ -126,6 +142,8 @@ public final class ClusterSide implements AutoCloseable {
     public void close() {
         embedded.ifPresent(EmbeddedCluster::close);
     }
+
+    private record Prepared(String specId, Run run) {}
 
     /** One run's user on the cluster, and whether the state probe is uploaded for it. */
     public record Run(String user, boolean probeUploaded) {}
