@@ -89,14 +89,14 @@ public final class CertifyCommand implements Callable<Integer> {
     }
 
     private int certify(ProjectLayout layout, PrintStream console) throws IOException {
-        Backends registry = new Backends();
-        if (backend == null || !registry.names().contains(backend)) {
-            throw usage((backend == null ? "--backend is required" : "unknown backend '" + backend + "'") + "; known: "
-                    + String.join(", ", registry.names()));
+        Backends registry = CommandChecks.backends(command);
+        if (backend == null) {
+            throw usage("--backend is required; known: " + String.join(", ", registry.names()));
         }
+        CommandChecks.known(command, registry, List.of(backend));
         List<Profile> profiles = profiles(layout);
         Path folder = out != null ? out : layout.reports().resolve("certificate");
-        Files.createDirectories(folder);
+        CommandChecks.writableFolder(command, folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
         List<Spec> specs = catalog.specs().stream().filter(s -> profiles.stream().anyMatch(p -> p.holds(s))).toList();
         console.println("Certifying " + backend + " for " + String.join(", ", profiles.stream().map(Profile::name).toList())
@@ -137,6 +137,6 @@ public final class CertifyCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(command.commandLine(), message);
+        return CommandChecks.usage(command, message);
     }
 }

@@ -2,7 +2,6 @@ package org.faasm.conformance.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ public final class MutantsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        Backends registry = new Backends();
+        Backends registry = CommandChecks.backends(command);
         List<String> names = backends.isEmpty() ? DEFAULT_BACKENDS : backends;
         checkOptions(registry, names);
         List<Mutant> catalogue = MutantCatalogue.load();
@@ -85,11 +84,7 @@ public final class MutantsCommand implements Callable<Integer> {
         }
         ProjectLayout layout = output.layout();
         Path folder = output.folder(layout);
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw usage("cannot write the reports to " + folder + ": " + e.getMessage());
-        }
+        CommandChecks.writableFolder(command, folder);
         SpecCatalog specCatalog = SpecCatalog.load(layout.specs());
         List<Spec> selected = new SpecSelector(specs, List.of()).select(specCatalog.specs());
         if (selected.isEmpty()) {
@@ -138,11 +133,7 @@ public final class MutantsCommand implements Callable<Integer> {
         if (output.timeoutMs <= 0 || mutantDeadlineSeconds <= 0) {
             throw usage("--timeout and --mutant-deadline must be positive");
         }
-        for (String name : names) {
-            if (!registry.names().contains(name)) {
-                throw usage("unknown backend '" + name + "'; known: " + String.join(", ", registry.names()));
-            }
-        }
+        CommandChecks.known(command, registry, names);
     }
 
     private static Pattern glob(String glob) {
@@ -150,6 +141,6 @@ public final class MutantsCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(command.commandLine(), message);
+        return CommandChecks.usage(command, message);
     }
 }

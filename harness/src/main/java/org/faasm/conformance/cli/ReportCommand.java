@@ -58,7 +58,7 @@ public final class ReportCommand {
         }
 
         private ParameterException usage(String message) {
-            return new ParameterException(command.commandLine(), message);
+            return CommandChecks.usage(command, message);
         }
     }
 }

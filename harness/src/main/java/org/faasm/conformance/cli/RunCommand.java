@@ -2,7 +2,6 @@ package org.faasm.conformance.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,12 +76,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        Backends registry = registry();
+        Backends registry = CommandChecks.backends(command);
         Selection selection = new Selection(specs, tags, backends, shard());
         checkOptions(registry);
         ProjectLayout layout = output.layout();
         Path folder = output.folder(layout);
-        checkFolder(folder);
+        CommandChecks.writableFolder(command, folder);
         SpecCatalog catalog = SpecCatalog.load(layout.specs());
         List<Spec> selected = selection.select(catalog.specs());
         if (selected.isEmpty() && !allowEmpty) {
@@ -118,28 +117,13 @@ public final class RunCommand implements Callable<Integer> {
         if (output.timeoutMs <= 0) {
             throw usage("--timeout must be a positive number of milliseconds, not " + output.timeoutMs);
         }
-        for (String name : backends) {
-            if (!registry.names().contains(name)) {
-                throw usage("unknown backend '" + name + "'; known: " + String.join(", ", registry.names()));
-            }
-        }
+        CommandChecks.known(command, registry, backends);
         if (baseline != null) {
             try {
                 ReportWriter.readReport(baseline);
             } catch (IOException e) {
                 throw usage("--baseline: " + e.getMessage());
             }
-        }
-    }
-
-    private void checkFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw usage("cannot write the reports to " + folder + ": " + (e.getMessage() == null ? e : e.getMessage()));
-        }
-        if (!Files.isWritable(folder)) {
-            throw usage("cannot write the reports to " + folder + ": not writable");
         }
     }
 
@@ -151,17 +135,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The backends, configured ones included; a mistake in their configuration is a usage error naming it. */
-    private Backends registry() {
-        try {
-            return new Backends();
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
     private ParameterException usage(String message) {
-        return new ParameterException(command.commandLine(), message);
+        return CommandChecks.usage(command, message);
     }
 
     private static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
