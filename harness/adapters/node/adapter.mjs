@@ -6,11 +6,11 @@
 // cannot do is a message on standard error and exit code 1.
 
 import { readFile } from 'node:fs/promises';
-import { ClusterClient } from '../../src/main/resources/browser/cluster-client.mjs';
-import { HarnessError, ModuleLoadError } from '../../src/main/resources/browser/errors.mjs';
-import { runEntry } from '../../src/main/resources/browser/host-run.mjs';
-import { imports } from '../../src/main/resources/browser/wasm-binary.mjs';
-import { patchModule } from '../../src/main/resources/browser/wasm-patch.mjs';
+import { ClusterClient } from '../../browser/src/main/resources/browser/cluster-client.mjs';
+import { HarnessError, ModuleLoadError } from '../../browser/src/main/resources/browser/errors.mjs';
+import { runEntry } from '../../browser/src/main/resources/browser/host-run.mjs';
+import { imports } from '../../browser/src/main/resources/browser/wasm-binary.mjs';
+import { patchModule } from '../../browser/src/main/resources/browser/wasm-patch.mjs';
 
 const PROTOCOL = 'faasm-conformance/run-request/1';
 const FUNCTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
