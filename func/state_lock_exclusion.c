@@ -6,23 +6,17 @@
 // Nothing here races on a correct host: the parent's "P" is appended
 // while it holds the write lock, and the child appends "C" only once it
 // holds the read lock. The parent's wait before appending (a fixed number
-// of state reads, each a point where a host may run the child, then 20 ms
-// by the clock) only gives a host whose locks do nothing the chance to
-// show "CP"; it never changes what a correct host outputs, and every
-// message's host calls are the same on every run. The parent then takes
-// the write lock once more, which a child that never released its read
-// lock would keep it from.
+// of state reads, each a point where a host may run the child, then a
+// 1.5 s sleep) only gives a host whose locks do nothing the chance to show
+// "CP", time enough for the child to start even on a loaded machine; it
+// never changes what a correct host outputs, and every message's
+// __faasm_* calls are the same on every run (the sleep is WASI's). The
+// parent then takes the write lock once more, which a child that never
+// released its read lock would keep it from.
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 #include "faasm/faasm.h"
-
-static long long now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
 
 static int child(void)
 {
@@ -48,9 +42,7 @@ int main(void)
     for (int i = 0; i < 20; i++) {
         __faasm_read_state("excl_tick", (unsigned char*)&tick, 1);
     }
-    long long settle = now_ns();
-    while (now_ns() - settle < 20000000LL) {
-    }
+    usleep(1500000);
     __faasm_append_state("excl_log", (const unsigned char*)"P", 1);
     __faasm_unlock_state_write("excl");
 

@@ -5,6 +5,9 @@ def ours = (deps =~ /org\.faasm\.conformance:([\w-]+):/).collect { it[1] }.uniqu
 assert ours == ['faasm-conformance-core', 'faasm-conformance-junit'] : "harness artifacts on the classpath: ${ours}"
 assert !deps.contains('playwright') && !deps.contains('testcontainers') && !deps.contains('rest-assured') : "a backend family leaked in:\n${deps}"
 
+def shape = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-com.example.SuiteShapeTest.xml'))
+assert shape.@tests.text() == '1' && shape.@failures.text() == '0' && shape.@errors.text() == '0' : "SuiteShapeTest did not pass"
+
 def xml = new File(basedir, 'target/surefire-reports/TEST-com.example.SampleConformanceTest.xml')
 assert xml.isFile() : "no Surefire report for the suite at ${xml}"
 def suite = new groovy.xml.XmlSlurper().parse(xml)
