@@ -105,9 +105,9 @@ final class SuitePage implements BrowserPage, HttpHandler {
 
     @Override
     public String version() {
-        return hello.getNow(null) == null ? "no browser yet"
-                : hello.join().browser().product() + " " + hello.join().browser().version() + ", blocking calls through "
-                        + hello.join().bridge() + "; " + hello.join().userAgent();
+        Hello said = hello.getNow(null);
+        return said == null ? "no browser yet" : said.browser().product() + " " + said.browser().version()
+                + ", blocking calls through " + said.bridge() + "; " + said.userAgent();
     }
 
     @Override

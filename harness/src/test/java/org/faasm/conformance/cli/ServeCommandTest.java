@@ -73,6 +73,22 @@ class ServeCommandTest {
         assertRan(report, "firefox-", "blocking calls through sync-xhr");
     }
 
+    @Test
+    void endsAtTheDeadlineWhenNoBrowserComes(@TempDir Path dir) {
+        Cli.Result result = Cli.run("serve", "--spec", "io/echo_text", "--deadline", "2", "--out", dir.toString());
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).containsPattern("Open http://127\\.0\\.0\\.1:[0-9]+/suite\\.html ")
+                .contains("deadline", "No browser opened", "within 2 s: nothing ran, no report written.");
+        assertThat(dir.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void refusesANonPositiveDeadline() {
+        Cli.Result result = Cli.run("serve", "--deadline", "0");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--deadline and --timeout must be positive");
+    }
+
     /** A browser opened at the served URL; closing it ends the browser. */
     private interface Opened {
         void close() throws Exception;
