@@ -96,7 +96,7 @@ export class ClusterClient {
     return null;
   }
 
-  /** Uploads the state probe. */
+  /** Uploads the state probe; true, so that the host without JSPI, where this returns no promise, remembers it did. */
   async uploadProbe() {
     const url = `${this.uploadUrl}/f/${encodeURIComponent(this.user)}/${STATE_PROBE}`;
     expectOk(await this.send('PUT', url, { body: await this.probeModule() }), 'PUT /f/ of the state probe');
