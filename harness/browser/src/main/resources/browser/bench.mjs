@@ -1,3 +1,4 @@
+import { send as syncSend } from './blocking-sync.mjs';
 import { ClusterCalls, Ids } from './calls.mjs';
 import { executeBatchBody, resultsOf, statusBody } from './cluster-client.mjs';
 import { HarnessError } from './errors.mjs';
@@ -40,10 +41,10 @@ export async function chainRoundTrip(request, client) {
     step = () => {
       stamps.push(performance.now());
       const message = child();
-      syncPost(request.plannerUrl, executeBatchBody(request.user, message), 'EXECUTE_BATCH');
+      syncPost(request, executeBatchBody(request.user, message), 'EXECUTE_BATCH');
       for (;;) {
-        const xhr = syncPost(request.plannerUrl, statusBody(message.appId), null);
-        const results = resultsOf(xhr.status, xhr.responseText);
+        const response = syncPost(request, statusBody(message.appId), null);
+        const results = resultsOf(response.status, new TextDecoder().decode(response.body));
         if (results?.has(message.id)) {
           expectSuccess(results.get(message.id));
           return;
@@ -83,15 +84,13 @@ export async function statePushPull(request, client) {
   return samples;
 }
 
-function syncPost(url, body, expectOk) {
-  const xhr = new XMLHttpRequest();
-  xhr.open('POST', url, false);
-  xhr.setRequestHeader('Content-Type', 'text/plain');
-  xhr.send(body);
-  if (expectOk && xhr.status !== 200) {
-    throw new HarnessError(`${expectOk} answered ${xhr.status}: ${xhr.responseText}`);
+/** A planner POST in one synchronous XMLHttpRequest: the bridge a host without JSPI blocks in (blocking-sync.mjs). */
+function syncPost(request, body, expectOk) {
+  const response = syncSend('POST', request.plannerUrl, { body, headers: { 'Content-Type': 'text/plain' }, timeoutMs: request.fetchTimeoutMs });
+  if (expectOk && response.status !== 200) {
+    throw new HarnessError(`${expectOk} answered ${response.status}: ${new TextDecoder().decode(response.body)}`);
   }
-  return xhr;
+  return response;
 }
 
 function expectSuccess(result) {

@@ -1,3 +1,4 @@
+import { begun, later, settle, within } from './blocking.mjs';
 import { HarnessError } from './errors.mjs';
 
 // Where a message's chained calls run: in place (a fresh instance in this worker, interleaved on its
@@ -19,20 +20,6 @@ export class Ids {
 /** faabric's EMPTY message, what an await gets when no result comes in time: return value 0, no output. */
 const EMPTY = { returnValue: 0, output: new Uint8Array(0) };
 
-/** `result` if it settles within `timeoutMs`, else EMPTY; a missing one waits out the whole timeout. */
-function within(result, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(EMPTY), timeoutMs);
-    result?.then(value => {
-      clearTimeout(timer);
-      resolve(value);
-    }, e => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
-}
-
 export class InPlaceCalls {
   constructor(run, awaitTimeoutMs) {
     this.run = run;
@@ -41,22 +28,19 @@ export class InPlaceCalls {
   }
 
   chain(message) {
-    // Started once the caller suspends or finishes, as a call on another thread would be.
-    const running = Promise.resolve().then(() => this.run(message));
     // A failure is reported when the call is awaited (the caller always awaits it at the end).
-    running.catch(() => {});
-    this.pending.set(message.id, running);
+    this.pending.set(message.id, later(() => this.run(message)));
     return message.id;
   }
 
   /** The result of a call this worker ran (the harness collecting a message's children). */
   await(id) {
-    return this.pending.get(id);
+    return settle(this.pending.get(id));
   }
 
   /** A guest's await: every in-place call is of the entry's app, so any of them can be awaited. */
   awaitResult(appId, id) {
-    return within(this.pending.get(id), this.awaitTimeoutMs);
+    return within(this.pending.get(id), this.awaitTimeoutMs, EMPTY);
   }
 }
 
@@ -70,21 +54,19 @@ export class ClusterCalls {
 
   /** Submits the call and waits for its result in the background, so an await needs nothing more. */
   chain(message) {
-    const results = this.client.run(message);
     // A failure is reported when the call is awaited (the caller always awaits it at the end).
-    results.catch(() => {});
-    this.pending.set(message.id, results);
+    this.pending.set(message.id, begun(() => this.client.run(message)));
     return message.id;
   }
 
   async await(id) {
-    return fromResults(await this.pending.get(id), id);
+    return fromResults(await settle(this.pending.get(id)), id);
   }
 
   /** A guest's await: a call made here, or any other message of the app the planner has a result for. */
   async awaitResult(appId, id) {
     if (this.pending.has(id)) {
-      return within(this.await(id), this.awaitTimeoutMs);
+      return within(this.await(id), this.awaitTimeoutMs, EMPTY);
     }
     const results = await this.client.awaitResult(appId, id, this.awaitTimeoutMs);
     return results ? fromResults(results, id) : EMPTY;

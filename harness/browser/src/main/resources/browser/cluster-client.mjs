@@ -1,3 +1,4 @@
+import { send } from './blocking.mjs';
 import { HarnessError } from './errors.mjs';
 
 // Faasm's HTTP API as the browser uses it (reference §3): state through the upload server's /s/,
@@ -95,10 +96,11 @@ export class ClusterClient {
     return null;
   }
 
-  /** Uploads the state probe. */
+  /** Uploads the state probe; true, so that the host without JSPI, where this returns no promise, remembers it did. */
   async uploadProbe() {
     const url = `${this.uploadUrl}/f/${encodeURIComponent(this.user)}/${STATE_PROBE}`;
     expectOk(await this.send('PUT', url, { body: await this.probeModule() }), 'PUT /f/ of the state probe');
+    return true;
   }
 
   /** A module served by the page's server. */
@@ -118,14 +120,8 @@ export class ClusterClient {
   }
 
   /** One request: {status, body} with the body's bytes. */
-  async send(method, url, { body, headers } = {}) {
-    try {
-      const response = await fetch(url, { method, body, headers, signal: AbortSignal.timeout(this.timeoutMs) });
-      return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
-    } catch (e) {
-      const why = e.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : e.message;
-      throw new HarnessError(`cluster unreachable: ${method} ${url}: ${why}`);
-    }
+  send(method, url, { body, headers } = {}) {
+    return send(method, url, { body, headers, timeoutMs: this.timeoutMs });
   }
 }
 

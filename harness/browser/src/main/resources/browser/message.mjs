@@ -1,4 +1,5 @@
 import { BindFailure, GuestExit, HarnessError, HostCallTrap, HostError, ModuleLoadError } from './errors.mjs';
+import { promising } from './blocking.mjs';
 import { bindImports } from './imports.mjs';
 import { MappedState } from './mapped-state.mjs';
 import { CallTrace } from './trace.mjs';
@@ -128,9 +129,9 @@ async function bind(instance) {
     // WAVMWasmModule.cpp:1484-1487 (executeWasmConstructorsFunction)
     throw new BindFailure('Did not find __wasm_call_ctors');
   }
-  await WebAssembly.promising(constructors)();
+  await promising(constructors)();
   if (typeof zygote === 'function') {
-    const code = (await WebAssembly.promising(zygote)()) | 0;
+    const code = (await promising(zygote)()) | 0;
     if (code !== 0) {
       // WAVMWasmModule.cpp:1466-1472: "Zygote for <user>/<function> failed with return code N"
       throw new BindFailure(`Zygote failed (_faasm_zygote returned ${code})`);
@@ -146,7 +147,7 @@ async function execute(instance, message) {
       if (typeof entry !== 'function') {
         throw new HostCallTrap('the module does not export _start');
       }
-      await WebAssembly.promising(entry)();
+      await promising(entry)();
       return returned(0);
     }
     return returned(await callTableEntry(instance, message));
@@ -180,7 +181,7 @@ async function callTableEntry(instance, message) {
   } else {
     throw new HostError('__faasm_chain_ptr', `function-table entry ${index} takes ${entry.length} parameters; at most one is supported`);
   }
-  const value = await WebAssembly.promising(entry)(...params);
+  const value = await promising(entry)(...params);
   return typeof value === 'number' ? value | 0 : 0;
 }
 

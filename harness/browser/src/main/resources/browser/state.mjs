@@ -1,3 +1,4 @@
+import { waitFor } from './blocking.mjs';
 import { StateError } from './errors.mjs';
 
 // One logical host's local state tier (reference §2.7–2.8), as the jvm backend's HostState, after
@@ -373,7 +374,7 @@ class KeyLock {
       this.take(write, owner);
       return Promise.resolve();
     }
-    return new Promise(resolve => this.waiting.push({ write, owner, resolve }));
+    return waitFor(resolve => this.waiting.push({ write, owner, resolve }));
   }
 
   /** Releases a hold of `owner`; false when it holds none of that kind (undefined in Faasm). */

@@ -1,3 +1,4 @@
+import { sleep } from './blocking.mjs';
 import { GuestExit } from './errors.mjs';
 import { GuestMemory } from './guest-memory.mjs';
 import { EBADF, EINVAL, ESPIPE, RIGHT_FD_READ, RIGHT_FD_WRITE, SUCCESS } from './wasi-abi.mjs';
@@ -168,7 +169,7 @@ export class Wasi {
     if (ready.length === 0) {
       const deadline = Math.min(...clocks.map(s => s.deadline));
       for (let left = deadline - performance.now(); left > 0; left = deadline - performance.now()) {
-        await new Promise(resolve => setTimeout(resolve, Math.ceil(left)));
+        await sleep(Math.ceil(left));
       }
     }
     const now = performance.now();

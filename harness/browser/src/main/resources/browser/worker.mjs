@@ -45,6 +45,31 @@ function expected(e) {
 async function run(request, client) {
   // Ours, or a third party's host with the same interface (BrowserHost.java).
   const { runEntry } = await import(request.hostModule);
-  const result = await runEntry(request, { client, modules: pageModules, input: await client.getBytes(request.inputPath) });
+  const input = await client.getBytes(request.inputPath);
+  const host = request.bridge === 'sync-xhr' ? await blockingHost(request) : { client, modules: pageModules };
+  const result = await runEntry(request, { ...host, input });
   await client.putBytes(request.resultPath, new TextEncoder().encode(JSON.stringify(result)));
+}
+
+/**
+ * For our host as served under /sync/ (no JSPI, blocking-sync.mjs): a cluster client that blocks in
+ * synchronous XHR, and every module the run may call asked of the page before it starts, as a blocked
+ * worker cannot wait for the page's answer.
+ */
+async function blockingHost(request) {
+  const { ClusterClient } = await import('./sync/cluster-client.mjs');
+  const loaded = new Map();
+  for (const name of new Set([request.function, ...request.functions])) {
+    loaded.set(name, await pageModules.get(name).then(value => ({ value }), error => ({ error })));
+  }
+  const modules = {
+    get(name) {
+      const entry = loaded.get(name) ?? { value: null };
+      if (entry.error) {
+        throw entry.error;
+      }
+      return entry.value;
+    },
+  };
+  return { client: new ClusterClient(request), modules };
 }

@@ -71,12 +71,27 @@ public final class BrowserBackend implements Backend {
         this.chromium = ChromiumLocator.system().locate();
     }
 
+    /**
+     * The column of the {@code serve} command: runs go to the browser that opened {@code page}'s
+     * server, whose cluster they offload to.
+     */
+    BrowserBackend(BrowserOptions options, BrowserHost host, StaticServer server, ClusterSide cluster, BrowserPage page) {
+        this(options, host);
+        this.started = new Started(server, cluster, page);
+    }
+
     /** What a started backend holds. */
-    private record Started(StaticServer server, ClusterSide cluster, BrowserSession session) {}
+    private record Started(StaticServer server, ClusterSide cluster, BrowserPage session) {}
 
     @Override
     public String name() {
         return host.name();
+    }
+
+    /** Our host, in whichever browser runs it, is judged by our column's known failures; a third party's by its own. */
+    @Override
+    public String expectationsName() {
+        return host.module().isEmpty() ? BrowserHost.OURS.name() : host.name();
     }
 
     @Override
@@ -91,7 +106,7 @@ public final class BrowserBackend implements Backend {
      */
     @Override
     public Availability availability() {
-        if (chromium.executable().isEmpty()) {
+        if (started == null && chromium.executable().isEmpty()) {
             return Availability.no(chromium.description());
         }
         if (host.module().isPresent() && !Files.isRegularFile(host.module().get())) {
@@ -168,6 +183,9 @@ public final class BrowserBackend implements Backend {
         ObjectNode request = OffloadRequest.json(run, onCluster, cluster, options.requestTimeout(), options.memoryCapPages(),
                 ChainedCallTimeout.configured().duration());
         request.put("hostModule", host.url());
+        request.put("specId", run.specId());
+        // Every module the run may call, for a host that loads them all before it starts (worker.mjs, without JSPI).
+        run.functions().forEach(request.putArray("functions")::add);
         if (mutant != null) {
             request.set("mutant", mutant);
         }
@@ -195,7 +213,10 @@ public final class BrowserBackend implements Backend {
 
     /** Package access for tests and benchmarks: the started session. */
     synchronized BrowserSession session() throws IOException {
-        return start().session;
+        if (start().session instanceof BrowserSession session) {
+            return session;
+        }
+        throw new IOException("this backend runs in a browser it did not start");
     }
 
     /** Package access for benchmarks: the client of the cluster the page offloads to. */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the page answers within a slice, so an interrupted run (the spec's time is up) terminates its worker
  * between slices. Inputs and results never pass through Playwright (see {@link RunMailbox}).
  */
-final class BrowserSession implements AutoCloseable {
+final class BrowserSession implements BrowserPage {
     /** How long one page call waits for a run before the caller looks at its interrupt again. */
     static final int SLICE_MS = 50;
     /** A page call answers within a slice; this leaves a loaded machine ample room before the driver counts as stuck. */
@@ -47,12 +47,14 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** Starts Playwright, Chromium and the page without waiting (or replaces what crashed). */
-    void startInBackground() {
+    @Override
+    public void startInBackground() {
         starting = driver().startInBackground();
     }
 
     /** Waits until the session can run, starting what is not running. */
-    void awaitStarted() throws IOException, InterruptedException {
+    @Override
+    public void awaitStarted() throws IOException, InterruptedException {
         driver().call(START_DEADLINE, page -> null);
     }
 
@@ -60,7 +62,8 @@ final class BrowserSession implements AutoCloseable {
      * Runs a request in a fresh worker. Interrupted, it terminates the worker (or, when the page does not
      * answer, replaces the driver) and throws {@link InterruptedException}.
      */
-    Outcome run(String requestJson) throws IOException, InterruptedException {
+    @Override
+    public Outcome run(String requestJson) throws IOException, InterruptedException {
         awaitStarted();
         PageDriver page = driver();
         page.takeConsole();
@@ -101,7 +104,8 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** The browser's version (waiting briefly for a start under way), else where it will start from. */
-    String version() {
+    @Override
+    public String version() {
         Future<?> start = starting;
         if (start != null) {
             try {

@@ -1,6 +1,7 @@
 package org.faasm.conformance.browser;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,13 @@ import org.faasm.conformance.support.LoopbackHttp;
  * {@code faasm-imports.json}, the host interface's import list taken from {@link FaasmImport} so the
  * JavaScript host and the Java one share one definition. It also forwards {@code /faasm-upload/…} and
  * {@code /faasm-planner/…} to the cluster (see {@link ClusterProxy}), and carries each run's input and
- * result under {@code /run/…} (see {@link RunMailbox}).
+ * result under {@code /run/…} (see {@link RunMailbox}), and our host for a browser without JSPI under
+ * {@code /sync/…} (see {@link SyncHost}).
  */
 final class StaticServer implements AutoCloseable {
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|mjs|json)");
-    private static final Pattern WASM = Pattern.compile("/wasm/([A-Za-z0-9_.-]{1,128})\\.wasm");
+    /** Modules, also below /sync/, where the host without JSPI finds them relative to itself. */
+    private static final Pattern WASM = Pattern.compile("(?:" + SyncHost.PREFIX + ")?/wasm/([A-Za-z0-9_.-]{1,128})\\.wasm");
     /** The page and its modules do not change while the server runs; every fresh worker may reuse them. */
     private static final String FIXED = "max-age=3600";
     /** Modules are compiled once per page anyway; a rebuilt one must never come from a cache. */
@@ -54,6 +57,8 @@ final class StaticServer implements AutoCloseable {
     /** What WAVM links, so the page refuses at bind what WAVM would (the browser follows WAVM). */
     private final byte[] wavmImports = LinkTables.wavmImports().toString().getBytes(StandardCharsets.UTF_8);
     private final RunMailbox mailbox = new RunMailbox();
+    /** The host without JSPI, made once per module from its resource. */
+    private final Map<String, byte[]> syncHost = new ConcurrentHashMap<>();
 
     StaticServer(Path wasmDir, Optional<Path> hostFolder, FaasmEndpoints cluster, Duration timeout) throws IOException {
         this.wasmDir = wasmDir;
@@ -73,6 +78,11 @@ final class StaticServer implements AutoCloseable {
         return new FaasmEndpoints(URI.create(origin + PLANNER_PREFIX), URI.create(origin + UPLOAD_PREFIX));
     }
 
+    /** Serves {@code handler} under {@code prefix} too (the {@code serve} command's suite page). */
+    void mount(String prefix, HttpHandler handler) {
+        server.createContext(prefix, handler);
+    }
+
     /** Where runs leave their input for the page and find its result. */
     RunMailbox mailbox() {
         return mailbox;
@@ -80,7 +90,12 @@ final class StaticServer implements AutoCloseable {
 
     /** The page, e.g. {@code http://127.0.0.1:41234/index.html}. */
     URI page() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/index.html");
+        return page("index.html");
+    }
+
+    /** A page of this server by name. */
+    URI page(String name) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + name);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -96,6 +111,8 @@ final class StaticServer implements AutoCloseable {
                 sendHostFile(exchange, HOST_FILE.matcher(path).replaceFirst("$1"));
             } else if (WASM.matcher(path).matches()) {
                 sendWasm(exchange, WASM.matcher(path).replaceFirst("$1"));
+            } else if (SyncHost.serves(path) && resource(SyncHost.source(path)) != null) {
+                send(exchange, 200, TYPES.get("mjs"), syncHost.computeIfAbsent(path, p -> SyncHost.of(p, resource(SyncHost.source(p)))), FIXED);
             } else if (RESOURCE.matcher(path.substring(1)).matches() && resource(path.substring(1)) != null) {
                 String name = path.substring(1);
                 send(exchange, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), resource(name), FIXED);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code faasm-conformance}: the command line. */
 @Command(name = "faasm-conformance", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         description = "Conformance suite for the Faasm host interface.",
-        subcommands = {RunCommand.class, ExpectationsCommand.class, BenchCommand.class, CertifyCommand.class, ReportCommand.class, MutantsCommand.class})
+        subcommands = {RunCommand.class, ExpectationsCommand.class, BenchCommand.class, CertifyCommand.class, ReportCommand.class, MutantsCommand.class,
+                ServeCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

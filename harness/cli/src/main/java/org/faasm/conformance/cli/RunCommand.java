@@ -8,18 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.faasm.conformance.run.Choices;
 import org.faasm.conformance.agreement.Agreement;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.coverage.Coverage;
-import org.faasm.conformance.hostinterface.ModuleImports;
 import org.faasm.conformance.expectations.Expectations;
 import org.faasm.conformance.expectations.ExpectationsLoader;
+import org.faasm.conformance.hostinterface.ModuleImports;
 import org.faasm.conformance.report.BaselineDiff;
 import org.faasm.conformance.report.ReportWriter;
 import org.faasm.conformance.report.RunInfo;
 import org.faasm.conformance.run.BackendPool;
+import org.faasm.conformance.run.Choices;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.Selection;
@@ -50,11 +50,8 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec command;
 
-    @Option(names = {"-s", "--spec"}, paramLabel = "ID|GLOB", description = "Spec id or glob, e.g. 'chaining/*' (repeatable; default: all).")
-    List<String> specs = List.of();
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only specs with this tag (repeatable).")
-    List<String> tags = List.of();
+    @Mixin
+    SpecOptions picked;
 
     @Option(names = {"-b", "--backend"}, paramLabel = "NAME", description = "Backend to run on (repeatable; default: all registered).")
     List<String> backends = List.of();
@@ -78,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream console = System.out;
         Backends registry = CommandChecks.backends(command);
-        Selection selection = new Selection(specs, tags, backends, shard());
+        Selection selection = new Selection(picked.specs, picked.tags, backends, shard());
         checkOptions(registry);
         ProjectLayout layout = output.layout();
         Path folder = output.folder(layout);
@@ -140,7 +137,8 @@ public final class RunCommand implements Callable<Integer> {
         return CommandChecks.usage(command, message);
     }
 
-    private static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
+    /** The summary {@code run} prints after a run (and {@code serve} after the browser's). */
+    static void printSummary(PrintStream console, RunResult result, Coverage coverage, ReportWriter.Written written) {
         console.println();
         console.println("Verdicts per backend:");
         console.print(CountsTable.render(result));
