@@ -11,10 +11,11 @@ import java.util.function.Function;
  * A parsed module and how its instances execute: the machine factory they share (compiled once, or
  * interpreted) and, on the interpreter, the v128 local writes {@link V128LocalsFix} corrects.
  */
-record CompiledModule(WasmModule module, Function<Instance, Machine> machineFactory, Set<Instruction> v128LocalWrites) {
+public record CompiledModule(
+        WasmModule module, Function<Instance, Machine> machineFactory, boolean interpreted, Set<Instruction> v128LocalWrites) {
 
     /** Sets the machine (and the per-instance fix it needs) on an instance about to be built. */
-    Instance.Builder configure(Instance.Builder builder) {
+    public Instance.Builder configure(Instance.Builder builder) {
         builder.withMachineFactory(machineFactory);
         if (!v128LocalWrites.isEmpty()) {
             builder.withUnsafeExecutionListener(new V128LocalsFix(v128LocalWrites));

@@ -18,21 +18,22 @@ import java.util.stream.Stream;
 public enum Engine {
     COMPILER {
         @Override
-        CompiledModule compile(WasmModule module) {
-            return usesSimd(module) ? interpreted(module) : new CompiledModule(module, MachineFactoryCompiler.compile(module), Set.of());
+        public CompiledModule compile(WasmModule module) {
+            return usesSimd(module) ? interpreted(module) : new CompiledModule(module, MachineFactoryCompiler.compile(module), false, Set.of());
         }
     },
     INTERPRETER {
         @Override
-        CompiledModule compile(WasmModule module) {
+        public CompiledModule compile(WasmModule module) {
             return interpreted(module);
         }
     };
 
-    abstract CompiledModule compile(WasmModule module);
+    /** The module ready to instantiate: compiled once here, or set up for the interpreter. */
+    public abstract CompiledModule compile(WasmModule module);
 
     private static CompiledModule interpreted(WasmModule module) {
-        return new CompiledModule(module, SimdMachine::new, V128LocalsFix.v128Writes(module));
+        return new CompiledModule(module, SimdMachine::new, true, V128LocalsFix.v128Writes(module));
     }
 
     /** Whether any function, type or global of the module uses a SIMD128 instruction or a v128 value. */
