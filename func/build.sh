@@ -36,7 +36,8 @@ WAT2WASM="${WAT2WASM:-wat2wasm}"
 
 # Compile flags of cpp:faasmtools/build.py (WASM_CFLAGS, WASM_WASI_LIBC_CFLAGS)
 # minus --sysroot (Debian's default paths are right) and -msimd128/
-# -mrelaxed-simd (SIMD is not supported by every backend yet). The -m flags
+# -mrelaxed-simd, which only the functions named *simd* get (SIMD_CFLAGS: a v128
+# module runs on the jvm engine's interpreter, not its compiler). The -m flags
 # enable what Faasm's linker --features list names; clang 14 does not enable
 # them by default.
 FEATURES=bulk-memory,mutable-globals,sign-ext,reference-types,multivalue
@@ -49,10 +50,13 @@ CFLAGS=(
     -D_WASI_EMULATED_GETPID -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_SIGNAL
     -I "$ROOT/func/include"
 )
+# cpp:faasmtools/build.py WASM_CFLAGS and linker features, for *simd* only.
+SIMD_CFLAGS=(-mrelaxed-simd -msimd128)
+SIMD_FEATURES=relaxed-simd,simd128
 # Debian's wasm32 libc++ is built without exceptions.
 CXXFLAGS=(-fno-exceptions)
-# Executable link flags of cpp:faasmtools/build.py (WASM_EXE_LDFLAGS and the
-# linker --features), plus --export=_faasm_zygote from cpp:func/CMakeLists.txt.
+# Executable link flags of cpp:faasmtools/build.py (WASM_EXE_LDFLAGS; the
+# linker --features are added per function), plus --export=_faasm_zygote from cpp:func/CMakeLists.txt.
 # __wasm_call_ctors is exported, so lld 14 no longer wraps the exports with
 # constructor and destructor calls: the host runs the constructors once, then
 # the zygote, when it binds the module (faasm:src/wavm/WAVMWasmModule.cpp,
@@ -72,7 +76,6 @@ LDFLAGS=(
     -Wl,--export=_faasm_zygote
     -Wl,--max-memory=4294901760
     -Wl,-z,stack-size=4194304
-    -Xlinker "--features=$FEATURES"
     -Wl,--strip-debug
     -lc-printscan-long-double
     -lwasi-emulated-getpid
@@ -132,7 +135,10 @@ for src in "${sources[@]}"; do
     fi
     compiler=("$CLANG")
     [ "${file##*.}" = cpp ] && compiler=("$CLANGXX" "${CXXFLAGS[@]}")
-    (cd "$ROOT" && "${compiler[@]}" "${CFLAGS[@]}" "${LDFLAGS[@]}" \
+    simd=()
+    features="$FEATURES"
+    if [[ "$name" == *simd* ]]; then simd=("${SIMD_CFLAGS[@]}"); features="$FEATURES,$SIMD_FEATURES"; fi
+    (cd "$ROOT" && "${compiler[@]}" "${CFLAGS[@]}" "${simd[@]}" "${LDFLAGS[@]}" -Xlinker "--features=$features" \
         -o "$OUT/$name.wasm.tmp" "${support[@]}" "func/$file")
     mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
     built+=("$name")

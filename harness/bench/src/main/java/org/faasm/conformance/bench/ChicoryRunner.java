@@ -1,14 +1,15 @@
 package org.faasm.conformance.bench;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import org.faasm.conformance.jvm.CompiledModule;
 
 /**
- * Runs a kernel on Chicory, either compiled to JVM bytecode at run time or in Chicory's interpreter.
+ * Runs a kernel on Chicory as the jvm backend does ({@link org.faasm.conformance.jvm.Engine}): compiled to
+ * JVM bytecode at run time (a module with SIMD128 interpreted even there), or in the interpreter.
  * The module is instantiated without running {@code _start}, then {@code bench_kernel} is called
  * directly on the same instance, as V8 and the native shim do.
  */
@@ -46,9 +47,10 @@ final class ChicoryRunner implements KernelRunner {
             Instance.Builder builder = Instance.builder(module)
                     .withImportValues(TrappingImports.of(module))
                     .withStart(false);
-            if (engine == Engine.CHICORY_COMPILER) {
-                builder.withMachineFactory(MachineFactoryCompiler.compile(module));
-            }
+            CompiledModule compiled = (engine == Engine.CHICORY_COMPILER
+                    ? org.faasm.conformance.jvm.Engine.COMPILER
+                    : org.faasm.conformance.jvm.Engine.INTERPRETER).compile(module);
+            compiled.configure(builder);
             if (byteArrayMemory) {
                 builder.withMemoryFactory(ByteArrayMemory::new);
             }
@@ -56,7 +58,9 @@ final class ChicoryRunner implements KernelRunner {
             ExportFunction export = instance.export("bench_kernel");
             long setupMs = (System.nanoTime() - t0) / 1_000_000;
             String detail = "module " + wasm.origin() + "; parse+"
-                    + (engine == Engine.CHICORY_COMPILER ? "compile+" : "") + "instantiate " + setupMs + " ms; "
+                    + (compiled.interpreted() ? "" : "compile+") + "instantiate " + setupMs + " ms; "
+                    // a module with SIMD128 is interpreted even in the compiler's column (jvm.Engine)
+                    + (compiled.interpreted() && engine == Engine.CHICORY_COMPILER ? "SIMD128, so interpreted; " : "")
                     + (byteArrayMemory ? "ByteArrayMemory" : "ByteBufferMemory");
             return TimedLoop.run(n -> (int) export.apply(n)[0], plan, detail);
         } catch (RuntimeException | LinkageError e) {

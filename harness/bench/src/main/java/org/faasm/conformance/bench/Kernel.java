@@ -16,7 +16,8 @@ public record Kernel(String name, String nMeaning, int fullN, int quickN) {
             new Kernel("fib", "fib(n), recursive", 30, 20),
             new Kernel("sha256", "SHA-256 over n KiB", 4096, 64),
             new Kernel("matmul", "n x n double matmul", 200, 48),
-            new Kernel("memcpy", "n rounds of memcpy/memmove over 4 MiB", 64, 2));
+            new Kernel("memcpy", "n rounds of memcpy/memmove over 4 MiB", 64, 2),
+            new Kernel("simd_dot", "n rounds of an int16 dot product over 2 x 1 MiB, SIMD128", 16, 2));
 
     public int n(boolean quick) {
         return quick ? quickN : fullN;

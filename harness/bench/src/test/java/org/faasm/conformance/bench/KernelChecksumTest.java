@@ -64,6 +64,30 @@ class KernelChecksumTest {
         assertThat(chicory(Engine.CHICORY_COMPILER, SHA256).checksum()).isEqualTo(expected);
     }
 
+    /** A SIMD128 module runs on the jvm engine's interpreter, in the compiler's column too, and computes the C loop. */
+    @Test
+    void simdDotOnChicoryIsInterpretedAndMatchesJava() {
+        Kernel simd = Kernel.byName("simd_dot");
+        int len = 1 << 19;
+        short[] a = new short[len];
+        short[] b = new short[len];
+        for (int i = 0; i < len; i++) {
+            a[i] = (short) ((i * 0x9E3779B1) >>> 16);
+            b[i] = (short) (i * 40503);
+        }
+        int expected = 0;
+        for (int round = 0; round < simd.quickN(); round++) {
+            int dot = 0;
+            for (int i = 0; i < len; i++) {
+                dot += a[i] * (short) (b[i] ^ round);
+            }
+            expected = expected * 31 + dot;
+        }
+        Measurement m = chicory(Engine.CHICORY_COMPILER, simd);
+        assertThat(m.checksum()).isEqualTo(expected);
+        assertThat(m.detail()).contains("SIMD128, so interpreted");
+    }
+
     @Test
     void nativeAgreesWithChicory() {
         assumeTrue(Processes.version("clang") != null, "clang not installed");

@@ -129,9 +129,8 @@ public final class MessageExecutor {
     }
 
     private Instance instantiate(CompiledModule compiled, ImportBinder binder) throws ModuleLoadException {
-        Instance.Builder builder = Instance.builder(compiled.module())
+        Instance.Builder builder = compiled.configure(Instance.builder(compiled.module()))
                 .withImportValues(binder.bind(compiled.module()))
-                .withMachineFactory(compiled.machineFactory())
                 // A plain byte array is Chicory's fastest memory for load/store-heavy code (see the bench).
                 .withMemoryFactory(ByteArrayMemory::new)
                 .withStart(false);

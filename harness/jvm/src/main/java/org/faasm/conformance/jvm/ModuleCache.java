@@ -87,7 +87,7 @@ public final class ModuleCache {
             return done;
         }
         WasmModule module = parse(bytes, where);
-        CompiledModule fresh = new CompiledModule(module, engine.machineFactory(module));
+        CompiledModule fresh = engine.compile(module);
         CompiledModule raced = compiled.putIfAbsent(digest, fresh);
         return raced != null ? raced : fresh;
     }
