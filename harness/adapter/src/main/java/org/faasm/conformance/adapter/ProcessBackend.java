@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.RunRequest;
+import org.faasm.conformance.faasm.ClusterRun;
 import org.faasm.conformance.faasm.ClusterSide;
 import org.faasm.conformance.faasm.FaasmEndpoints;
 import org.faasm.conformance.faasm.OffloadRequest;
@@ -133,7 +134,7 @@ public final class ProcessBackend implements Backend {
     public synchronized Observation run(RunRequest run) throws Exception {
         ClusterSide side = cluster();
         try {
-            ClusterSide.Run onCluster = side.take(name(), run);
+            ClusterRun onCluster = side.take(name(), run);
             byte[] request = request(run, onCluster, side.endpoints()).toString().getBytes(StandardCharsets.UTF_8);
             AdapterProcess.Result result = AdapterProcess.run(resolved(declaration.command()), declaration.folder(),
                     declaration.environment(), request, RUN_DEADLINE);
@@ -147,7 +148,7 @@ public final class ProcessBackend implements Backend {
     }
 
     /** The run request as the adapter reads it (run-request-v1.schema.json). */
-    private ObjectNode request(RunRequest run, ClusterSide.Run onCluster, FaasmEndpoints endpoints) {
+    private ObjectNode request(RunRequest run, ClusterRun onCluster, FaasmEndpoints endpoints) {
         ObjectNode request = OffloadRequest.json(run, onCluster, endpoints, FETCH_TIMEOUT, JvmBackend.DEFAULT_MEMORY_CAP_PAGES,
                 ChainedCallTimeout.configured().duration());
         request.put("protocol", PROTOCOL);

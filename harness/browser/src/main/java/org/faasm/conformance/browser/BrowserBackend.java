@@ -13,6 +13,7 @@ import java.util.Set;
 import org.faasm.conformance.backend.Availability;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.backend.RunRequest;
+import org.faasm.conformance.faasm.ClusterRun;
 import org.faasm.conformance.faasm.ClusterSide;
 import org.faasm.conformance.faasm.FaasmClient;
 import org.faasm.conformance.faasm.FaasmEndpoints;
@@ -165,7 +166,7 @@ public final class BrowserBackend implements Backend {
 
     private Observation runInPage(RunRequest run) throws Exception {
         Started backend = start();
-        ClusterSide.Run onCluster = backend.cluster.take("browser", run);
+        ClusterRun onCluster = backend.cluster.take("browser", run);
         try (RunMailbox.Slot slot = backend.server.mailbox().open(run.input())) {
             BrowserSession.Outcome outcome = backend.session.run(request(run, onCluster, backend.server.proxiedEndpoints(), slot));
             Optional<byte[]> result = slot.result();
@@ -179,7 +180,7 @@ public final class BrowserBackend implements Backend {
         }
     }
 
-    private String request(RunRequest run, ClusterSide.Run onCluster, FaasmEndpoints cluster, RunMailbox.Slot slot) {
+    private String request(RunRequest run, ClusterRun onCluster, FaasmEndpoints cluster, RunMailbox.Slot slot) {
         ObjectNode request = OffloadRequest.json(run, onCluster, cluster, options.requestTimeout(), options.memoryCapPages(),
                 ChainedCallTimeout.configured().duration());
         request.put("hostModule", host.url());

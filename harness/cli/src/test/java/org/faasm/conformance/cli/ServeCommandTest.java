@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.faasm.conformance.browser.BrowserLauncher;
 import org.faasm.conformance.testing.Chromium;
-import org.junit.jupiter.api.Assumptions;
+import org.faasm.conformance.testing.RequiredInCi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +58,9 @@ class ServeCommandTest {
 
     @Test
     void firefoxWithJspiOff(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(FIREFOX), "no Firefox ESR at " + FIREFOX + " (apt-get install firefox-esr)");
+        if (!Files.isExecutable(FIREFOX)) {
+            RequiredInCi.missing("no Firefox ESR at " + FIREFOX + " (apt-get install firefox-esr)");
+        }
         Path profile = Files.createDirectories(dir.resolve("profile"));
         Files.writeString(profile.resolve("user.js"), "user_pref(\"javascript.options.wasm_js_promise_integration\", false);\n");
         JsonNode report = serve(dir.resolve("out"), url -> {

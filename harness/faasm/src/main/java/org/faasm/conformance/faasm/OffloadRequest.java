@@ -22,7 +22,7 @@ public final class OffloadRequest {
      * @param memoryCapPages the most memory a message may grow to
      * @param chainedCallTimeoutMs how long an await waits before Faasm's empty result
      */
-    public static ObjectNode json(RunRequest run, ClusterSide.Run onCluster, FaasmEndpoints cluster, Duration fetchTimeout,
+    public static ObjectNode json(RunRequest run, ClusterRun onCluster, FaasmEndpoints cluster, Duration fetchTimeout,
             int memoryCapPages, Duration chainedCallTimeout) {
         ObjectNode request = JSON.createObjectNode();
         request.put("user", onCluster.user());

@@ -1,15 +1,12 @@
 package org.faasm.conformance.faasm;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.faasm.conformance.hostinterface.FaasmVm;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.spec.GuestPath;
@@ -24,60 +21,37 @@ import org.faasm.conformance.spec.GuestPath;
 final class SpecOnCluster {
     /** Faasm's own chained-call timeout is 300 s; a spec's deadline normally ends the wait long before. */
     private static final Duration RESULT_DEADLINE = Duration.ofMinutes(5);
-    private static final AtomicInteger RUNS = new AtomicInteger();
+    /** Every message may run on the cluster, and a deployment holds shared files only. */
+    private static final ClusterRuns.Setup SETUP = new ClusterRuns.Setup(true, true);
 
     private final FaasmClient client;
-    private final Path wasmDir;
-    private final StateProbe probe;
-    private final String userPrefix = "conf" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
-    private Prepared prepared;
+    private final ClusterRuns runs;
+    /** A deployment may outlive this harness: users of another run of it must not clash. */
+    private final String userPrefix = "conf" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "_";
 
     SpecOnCluster(FaasmClient client, Path wasmDir) throws IOException {
         this.client = client;
-        this.wasmDir = wasmDir;
-        this.probe = new StateProbe(client, wasmDir);
+        this.runs = new ClusterRuns(client, wasmDir);
     }
 
-    /**
-     * Puts the spec's user, functions and given state on the cluster, before the spec's clock starts
-     * (the first requests also warm the HTTP client up).
-     */
-    synchronized void prepare(RunRequest request) throws IOException {
-        String user = userPrefix + "_" + RUNS.incrementAndGet();
-        for (String function : request.functions()) {
-            Path wasm = wasmDir.resolve(function + ".wasm");
-            if (Files.isRegularFile(wasm)) {
-                client.uploadFunction(user, function, Files.readAllBytes(wasm));
-            }
-        }
-        if (!request.stateKeys().isEmpty()) {
-            probe.upload(user);
-        }
-        request.givenState().forEach((key, value) -> client.putState(user, key, value));
-        // Only shared files can be given to a real deployment (a spec with others requires the files capability).
-        request.givenFiles().forEach((path, contents) -> client.putSharedFile(GuestPath.parse(path).sharedPath(), contents));
-        prepared = new Prepared(request.specId(), user);
+    /** Puts the spec's user, functions, given state and files on the cluster, before the spec's clock starts. */
+    void prepare(RunRequest request) throws IOException {
+        runs.prepare(userPrefix, request, SETUP);
     }
 
     /** Runs the request's entry on the cluster, as the user {@link #prepare} made for it (made now if it did not). */
     Observation run(RunRequest request) throws IOException, InterruptedException, TimeoutException {
-        if (prepared == null || !prepared.specId().equals(request.specId())) {
-            prepare(request);
-        }
-        String user = prepared.user();
-        prepared = null;
+        String user = runs.take(userPrefix, request, SETUP).user();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int appId = random.nextInt(1, Integer.MAX_VALUE);
         int messageId = random.nextInt(1, Integer.MAX_VALUE);
         client.executeBatch(appId, user, List.of(new BatchMessage(messageId, request.function(), 0, request.input(), request.cmdline())));
         List<MessageResult> results = client.awaitResults(appId, messageId, RESULT_DEADLINE);
-        Map<String, byte[]> state = probe.values(user, request.stateKeys());
+        Map<String, byte[]> state = runs.probe().values(user, request.stateKeys());
         Map<String, byte[]> files = new java.util.TreeMap<>();
         request.sharedFilesToReport().forEach(path -> files.put(path, client.getSharedFile(GuestPath.parse(path).sharedPath())));
         // Each spec starts from clean executors and no stored results, as Faasm's own test runs do.
         client.flush();
         return ResultTree.build(results, messageId).withStateAfter(state).withFilesAfter(files);
     }
-
-    private record Prepared(String specId, String user) {}
 }
