@@ -20,6 +20,12 @@ export class Ids {
 /** faabric's EMPTY message, what an await gets when no result comes in time: return value 0, no output. */
 const EMPTY = { returnValue: 0, output: new Uint8Array(0) };
 
+/**
+ * Faasm's CHAINED_CALL_TIMEOUT (faasm:src/conf/FaasmConfig.cpp:31): how long an await waits for a call
+ * that exists (the spec's deadline ends a longer wait). `awaitTimeoutMs` is for an id no one has made.
+ */
+const FAASM_CHAINED_CALL_TIMEOUT_MS = 300_000;
+
 export class InPlaceCalls {
   constructor(run, awaitTimeoutMs) {
     this.run = run;
@@ -40,7 +46,8 @@ export class InPlaceCalls {
 
   /** A guest's await: every in-place call is of the entry's app, so any of them can be awaited. */
   awaitResult(appId, id) {
-    return within(this.pending.get(id), this.awaitTimeoutMs, EMPTY);
+    const call = this.pending.get(id);
+    return within(call, call === undefined ? this.awaitTimeoutMs : FAASM_CHAINED_CALL_TIMEOUT_MS, EMPTY);
   }
 }
 
@@ -66,7 +73,7 @@ export class ClusterCalls {
   /** A guest's await: a call made here, or any other message of the app the planner has a result for. */
   async awaitResult(appId, id) {
     if (this.pending.has(id)) {
-      return within(this.await(id), this.awaitTimeoutMs, EMPTY);
+      return within(this.await(id), FAASM_CHAINED_CALL_TIMEOUT_MS, EMPTY);
     }
     const results = await this.client.awaitResult(appId, id, this.awaitTimeoutMs);
     return results ? fromResults(results, id) : EMPTY;
