@@ -35,11 +35,12 @@ CLANGXX="${CLANGXX:-$CLANG++}"
 WAT2WASM="${WAT2WASM:-wat2wasm}"
 
 # Compile flags of cpp:faasmtools/build.py (WASM_CFLAGS, WASM_WASI_LIBC_CFLAGS)
-# minus --sysroot (Debian's default paths are right) and -msimd128/
-# -mrelaxed-simd, which only the functions named *simd* get (SIMD_CFLAGS: a v128
-# module runs on the jvm engine's interpreter, not its compiler). The -m flags
-# enable what Faasm's linker --features list names; clang 14 does not enable
-# them by default.
+# minus --sysroot (Debian's default paths are right). The -m flags enable what
+# Faasm's linker --features list names; clang 14 does not enable them by default.
+# Every function gets SIMD_CFLAGS as in Faasm, but for the scalar bench kernels
+# (bench_* without simd in the name): the bench compares engines on one module,
+# and the jvm engine interprets a function that uses v128, so a vectorised
+# kernel would time the interpreter, not Chicory's compiler.
 FEATURES=bulk-memory,mutable-globals,sign-ext,reference-types,multivalue
 CFLAGS=(
     --target=wasm32-wasi -O3
@@ -50,7 +51,7 @@ CFLAGS=(
     -D_WASI_EMULATED_GETPID -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_SIGNAL
     -I "$ROOT/func/include"
 )
-# cpp:faasmtools/build.py WASM_CFLAGS and linker features, for *simd* only.
+# cpp:faasmtools/build.py WASM_CFLAGS and linker features.
 SIMD_CFLAGS=(-mrelaxed-simd -msimd128)
 SIMD_FEATURES=relaxed-simd,simd128
 # Debian's wasm32 libc++ is built without exceptions.
@@ -137,7 +138,7 @@ for src in "${sources[@]}"; do
     [ "${file##*.}" = cpp ] && compiler=("$CLANGXX" "${CXXFLAGS[@]}")
     simd=()
     features="$FEATURES"
-    if [[ "$name" == *simd* ]]; then simd=("${SIMD_CFLAGS[@]}"); features="$FEATURES,$SIMD_FEATURES"; fi
+    if [[ "$name" != bench_* || "$name" == *simd* ]]; then simd=("${SIMD_CFLAGS[@]}"); features="$FEATURES,$SIMD_FEATURES"; fi
     (cd "$ROOT" && "${compiler[@]}" "${CFLAGS[@]}" "${simd[@]}" "${LDFLAGS[@]}" -Xlinker "--features=$features" \
         -o "$OUT/$name.wasm.tmp" "${support[@]}" "func/$file")
     mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"

@@ -88,6 +88,11 @@ public record BenchSection(
                 List.copyOf(notes), null);
     }
 
+    /** This section with notes that say what its table cannot. */
+    public BenchSection withNotes(List<String> more) {
+        return new BenchSection(id, title, unit, measure, columns, ratios, target, budget, rows, summary, List.copyOf(more), perSpec);
+    }
+
     /** This section with each spec's time beside its rows. */
     public BenchSection withPerSpec(SpecTimes times) {
         return new BenchSection(id, title, unit, measure, columns, ratios, target, budget, rows, summary, notes, times);

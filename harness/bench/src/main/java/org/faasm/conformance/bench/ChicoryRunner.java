@@ -9,7 +9,7 @@ import org.faasm.conformance.jvm.CompiledModule;
 
 /**
  * Runs a kernel on Chicory as the jvm backend does ({@link org.faasm.conformance.jvm.Engine}): compiled to
- * JVM bytecode at run time (a module with SIMD128 interpreted even there), or in the interpreter.
+ * JVM bytecode at run time (its SIMD128 functions interpreted even there), or in the interpreter.
  * The module is instantiated without running {@code _start}, then {@code bench_kernel} is called
  * directly on the same instance, as V8 and the native shim do.
  */
@@ -59,8 +59,9 @@ final class ChicoryRunner implements KernelRunner {
             long setupMs = (System.nanoTime() - t0) / 1_000_000;
             String detail = "module " + wasm.origin() + "; parse+"
                     + (compiled.interpreted() ? "" : "compile+") + "instantiate " + setupMs + " ms; "
-                    // a module with SIMD128 is interpreted even in the compiler's column (jvm.Engine)
-                    + (compiled.interpreted() && engine == Engine.CHICORY_COMPILER ? "SIMD128, so interpreted; " : "")
+                    // functions with SIMD128 are interpreted even in the compiler's column (jvm.Engine)
+                    + (compiled.interpreted() || compiled.interpretedFunctions().isEmpty() ? ""
+                            : compiled.interpretedFunctions().size() + " SIMD128 functions interpreted; ")
                     + (byteArrayMemory ? "ByteArrayMemory" : "ByteBufferMemory");
             return TimedLoop.run(n -> (int) export.apply(n)[0], plan, detail);
         } catch (RuntimeException | LinkageError e) {

@@ -76,7 +76,8 @@ class BenchReportTest {
         assertThat(cells.at("/native/status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(cells.at("/v8/status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(json.at("/sections/0/summary/verdict").asText()).isEqualTo("UNKNOWN");
-        assertThat(table.toString(StandardCharsets.UTF_8)).contains("unavailable: ");
+        assertThat(json.at("/sections/0/notes/0").asText()).isEqualTo(KernelBench.SCALAR_BUILD_NOTE);
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("unavailable: ", "note: " + KernelBench.SCALAR_BUILD_NOTE);
         assertThat(tmp.resolve(BenchPage.FILE)).content(StandardCharsets.UTF_8).contains("id=\"kernel-chart\"", "C compiler '/nonexistent/cc'").doesNotContain("__BENCH_JSON__");
     }
 

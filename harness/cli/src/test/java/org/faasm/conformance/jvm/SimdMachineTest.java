@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.faasm.conformance.browser.BrowserLauncher;
+import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.testing.Chromium;
 import org.junit.jupiter.api.Test;
 
@@ -57,14 +58,49 @@ class SimdMachineTest {
     }
 
     @Test
-    void onlyModulesWithV128LeaveTheCompiler() {
+    void onlyFunctionsWithV128LeaveTheCompiler() {
         WasmModule simd = Parser.parse(new SimdCaseModule(1L).bytes());
-        assertThat(Engine.usesSimd(simd)).isTrue();
         assertThat(Engine.COMPILER.compile(simd).interpreted()).isTrue();
         assertThat(Engine.COMPILER.compile(simd).v128LocalWrites()).isNotEmpty();
         WasmModule scalar = Parser.parse(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-        assertThat(Engine.usesSimd(scalar)).isFalse();
+        assertThat(Engine.COMPILER.compile(scalar).interpretedFunctions()).isEmpty();
         assertThat(Engine.COMPILER.compile(scalar).interpreted()).isFalse();
+        // simd_sum's main loop is vectorised; its libc and host-call wrappers are not
+        WasmModule mixed = Parser.parse(ProjectLayout.locate().wasm().resolve("simd_sum.wasm"));
+        CompiledModule split = Engine.COMPILER.compile(mixed);
+        assertThat(split.interpretedFunctions()).isNotEmpty().isEqualTo(Engine.simdFunctions(mixed));
+        assertThat(split.interpreted()).isFalse();
+        assertThat(Engine.INTERPRETER.compile(mixed).interpreted()).isTrue();
+    }
+
+    /**
+     * wat2wasm 1.0.32 of: a compiled export calling a v128 function through the table and directly, which
+     * calls a scalar function directly and through the table; run(x) = 2 * ((x + 4 + 1000) + (x + 1 + 1000)).
+     * <pre>
+     * (module
+     *   (type $ii (func (param i32) (result i32)))
+     *   (table 2 funcref)
+     *   (elem (i32.const 0) $simd $scalar)
+     *   (func $scalar (type $ii) (i32.add (local.get 0) (i32.const 1000)))
+     *   (func $simd (type $ii) (local $v v128)
+     *     (local.set $v (i32x4.add (i32x4.splat (local.get 0)) (v128.const i32x4 1 2 3 4)))
+     *     (i32.add (call $scalar (i32x4.extract_lane 3 (local.get $v)))
+     *              (call_indirect (type $ii) (i32x4.extract_lane 0 (local.get $v)) (i32.const 1))))
+     *   (func (export "run") (param i32) (result i32)
+     *     (i32.add (call_indirect (type $ii) (local.get 0) (i32.const 0)) (call $simd (local.get 0)))))
+     * </pre>
+     */
+    private static final String CROSS_CALLS = "AGFzbQEAAAABBgFgAX8BfwMEAwAAAAQEAXAAAgcHAQNydW4AAgkIAQBBAAsCAQAKSwMIACAAQegHagsxAQF7IAD9Ef0MAQAAAAIAAAADAAAABAAAAP2uASEBIAH9GwMQACAB/RsAQQERAABqCw4AIABBABEAACAAEAFqCw==";
+
+    @Test
+    void compiledAndSimdFunctionsCallEachOtherDirectlyAndThroughTheTable() {
+        WasmModule module = Parser.parse(Base64.getDecoder().decode(CROSS_CALLS));
+        for (Engine engine : Engine.values()) {
+            CompiledModule compiled = engine.compile(module);
+            Instance instance = compiled.configure(Instance.builder(module)).build();
+            assertThat(instance.export("run").apply(5)[0]).as(engine.name()).isEqualTo(4030);
+        }
+        assertThat(Engine.COMPILER.compile(module).interpretedFunctions()).containsExactly(1);
     }
 
     private static Map<String, String> onEngine(byte[] bytes, List<String> names) {

@@ -9,10 +9,17 @@ import java.util.function.Function;
 
 /**
  * A parsed module and how its instances execute: the machine factory they share (compiled once, or
- * interpreted) and, on the interpreter, the v128 local writes {@link V128LocalsFix} corrects.
+ * interpreted), the functions (by index) that run on the interpreter and the v128 local writes
+ * {@link V128LocalsFix} corrects there.
  */
 public record CompiledModule(
-        WasmModule module, Function<Instance, Machine> machineFactory, boolean interpreted, Set<Instruction> v128LocalWrites) {
+        WasmModule module, Function<Instance, Machine> machineFactory, Set<Integer> interpretedFunctions,
+        Set<Instruction> v128LocalWrites) {
+
+    /** Whether every function the module defines is interpreted. */
+    public boolean interpreted() {
+        return !interpretedFunctions.isEmpty() && interpretedFunctions.size() == module.codeSection().functionBodies().length;
+    }
 
     /** Sets the machine (and the per-instance fix it needs) on an instance about to be built. */
     public Instance.Builder configure(Instance.Builder builder) {

@@ -1,10 +1,10 @@
 package org.faasm.conformance.jvm;
 
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.StackFrame;
+import com.dylibso.chicory.runtime.internal.CompilerInterpreterMachine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
@@ -14,13 +14,16 @@ import java.util.function.Consumer;
 /**
  * Chicory's interpreter plus the SIMD128 instructions, which Chicory 1.7.5 leaves to subclasses: its
  * compiler rejects them ("Unhandled opcode"), and its own SIMD interpreter is not on Maven Central and
- * needs Java 25's incubating Vector API. This one is plain Java 17; modules with SIMD run on it whole
- * (see {@link Engine}), as the compiler cannot hand single functions to a different interpreter.
+ * needs Java 25's incubating Vector API. This one is plain Java 17. It runs the given functions and
+ * calls any other through the instance's machine (Chicory's CompilerInterpreterMachine, the interpreter
+ * its compiled code uses, does that), so with {@link SplitMachine} only the v128 functions are
+ * interpreted (see {@link Engine}).
  */
-public final class SimdMachine extends InterpreterMachine {
+public final class SimdMachine extends CompilerInterpreterMachine {
 
-    public SimdMachine(Instance instance) {
-        super(instance);
+    /** {@code functions}: the function indices this machine interprets. */
+    public SimdMachine(Instance instance, int[] functions) {
+        super(instance, functions);
     }
 
     @Override
