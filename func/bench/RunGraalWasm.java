@@ -1,10 +1,11 @@
 // GraalWasm timing runner for the bench_*.wasm kernels: the GraalWasm counterpart of run_v8.mjs.
 //
 // Usage (Java 21+, source-file mode, GraalVM polyglot + wasm jars on the module path):
-//   java [--upgrade-module-path ...] -p <jars> --add-modules org.graalvm.polyglot RunGraalWasm.java \
+//   java -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path <graal compiler jar> \
+//        -p <other jars> --add-modules org.graalvm.polyglot,jdk.incubator.vector RunGraalWasm.java \
 //        <module.wasm> <n> <warmup> <warmup_ms> <iterations> <budget_ms>
 // Every function import is a stub that throws: bench_kernel must not call the host.
-// Prints one JSON object: {"checksum":..,"warmup":..,"samples_ns":[..],"graalwasm":..,"runtime":..}, where
+// Prints one JSON object: {"checksum":..,"warmup":..,"samples_ns":[..],"runtime":..}, where
 // runtime is Truffle's name for what ran: "Interpreted" when it fell back to its interpreter.
 // Warm-up lasts at least <warmup> calls and <warmup_ms>; warm-up and measured loops stop early
 // once budget_ms is spent (at least one sample). Same rules as TimedLoop.java and run_v8.mjs.
@@ -73,8 +74,7 @@ public class RunGraalWasm {
             StringJoiner ns = new StringJoiner(",", "[", "]");
             samples.forEach(s -> ns.add(Long.toString(s)));
             System.out.println("{\"checksum\":" + checksum + ",\"warmup\":" + warmed + ",\"samples_ns\":" + ns
-                    + ",\"graalwasm\":\"" + Engine.class.getModule().getDescriptor().rawVersion().orElse("?")
-                    + "\",\"runtime\":\"" + engine.getImplementationName() + "\"}");
+                    + ",\"runtime\":\"" + engine.getImplementationName() + "\"}");
         }
     }
 
