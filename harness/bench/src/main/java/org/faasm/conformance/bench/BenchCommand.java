@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code faasm-conformance bench}: the compute kernels on native code, V8 and Chicory (compiler and
- * interpreter) side by side with the ratios against the JVM-engine target; the jvm backend's
+ * {@code faasm-conformance bench}: the compute kernels on native code, V8, Chicory (compiler and
+ * interpreter) and GraalWasm side by side with the ratios against the JVM-engine target; the jvm backend's
  * per-spec overhead over the whole suite; and its cold start.
  *
  * <p>Exit codes: 0 done (targets may be missed: see the tables), 1 a checksum disagreed, a Chicory
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * {@code --fail-on-miss} was given.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the func/bench_*.c kernels natively, on V8 and on Chicory, the jvm backend's per-spec "
+        description = "Time the func/bench_*.c kernels natively, on V8, on Chicory and on GraalWasm, the jvm backend's per-spec "
                 + "overhead over the suite and its cold start; print the tables and write them as JSON and as a page of charts (bench.html beside the JSON).")
 public final class BenchCommand implements Callable<Integer> {
 
@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> kernels;
 
     @Option(names = "--engines", split = ",", paramLabel = "ID",
-            description = "Columns to run (default: all: native, v8, chicory-compiler, chicory-interpreter).")
+            description = "Columns to run (default: all: native, v8, chicory-compiler, graalwasm, chicory-interpreter).")
     List<String> engines;
 
     @Option(names = "--sections", split = ",", paramLabel = "ID",
@@ -101,6 +101,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--node", description = "Node.js binary for the V8 column (default: node).")
     String node = "node";
+
+    @Option(names = "--graalwasm-java", paramLabel = "JAVA",
+            description = "Java 21+ for the GraalWasm column (default: ${DEFAULT-VALUE}).")
+    String graalWasmJava = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+
+    @Option(names = "--mvn", description = "Maven, to resolve the GraalWasm column's jars (default: ${DEFAULT-VALUE}).")
+    String mvn = "mvn";
+
+    @Option(names = "--graalwasm-warmup-ms",
+            description = "Minimum warm-up time for GraalWasm, whose Truffle tiers compile in the background and settle "
+                    + "far later than the JVM's or V8's (default: 90000; quick: 50; on a loaded 2-core machine its last "
+                    + "tier took about a minute to arrive). Its warm-up phase may run that long.")
+    Long graalWasmWarmupMillis;
 
     @Option(names = "--fail-on-miss", description = "Exit with 3 when a target is missed (the kernels' ratios or the per-spec budget).")
     boolean failOnMiss;
@@ -186,6 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
                 runners.add(switch (e) {
                     case NATIVE -> new NativeRunner(layout, cc, scratch);
                     case V8 -> new V8Runner(layout, node, modules);
+                    case GRAALWASM -> new GraalWasmRunner(layout, graalWasmJava, mvn, modules, scratch);
                     case CHICORY_COMPILER, CHICORY_INTERPRETER -> new ChicoryRunner(e, modules, !byteBufferMemory);
                 });
             }
@@ -216,6 +230,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int warm = warmup != null ? warmup : quick ? 1 : 5;
         long warmMs = warmupMillis != null ? warmupMillis : quick ? 50 : 1_500;
+        if (engine == Engine.GRAALWASM) {
+            long graalMs = graalWasmWarmupMillis != null ? graalWasmWarmupMillis : quick ? 50 : 90_000;
+            return new RunPlan(n, warm, Math.max(warmMs, graalMs), timed, Math.max(budget, graalMs));
+        }
         return new RunPlan(n, warm, warmMs, timed, budget);
     }
 

@@ -8,6 +8,7 @@ public enum Engine {
     NATIVE("native", "native"),
     V8("v8", "V8 (node)"),
     CHICORY_COMPILER("chicory-compiler", "Chicory compiler"),
+    GRAALWASM("graalwasm", "GraalWasm"),
     CHICORY_INTERPRETER("chicory-interpreter", "Chicory interp");
 
     private final String id;

@@ -15,6 +15,7 @@ public final class KernelBench {
 
     static final List<Ratio> RATIOS = List.of(
             TARGET.ratio(),
+            Ratio.of(Engine.GRAALWASM, Engine.V8, "GraalWasm/V8"),
             Ratio.of(Engine.CHICORY_COMPILER, Engine.NATIVE, "compiler/native"),
             Ratio.of(Engine.V8, Engine.NATIVE, "V8/native"),
             Ratio.of(Engine.CHICORY_INTERPRETER, Engine.CHICORY_COMPILER, "interp/compiler"));

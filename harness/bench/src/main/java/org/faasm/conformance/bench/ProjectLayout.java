@@ -2,7 +2,7 @@ package org.faasm.conformance.bench;
 
 import java.nio.file.Path;
 
-/** Where the kernel sources, the built modules and the native/V8 helpers live in the repository (bench-specific paths). */
+/** Where the kernel sources, the built modules and the native, V8 and GraalWasm helpers live in the repository (bench-specific paths). */
 public record ProjectLayout(Path root) {
 
     public Path source(Kernel kernel) {
@@ -19,6 +19,15 @@ public record ProjectLayout(Path root) {
 
     public Path v8Runner() {
         return root.resolve("func").resolve("bench").resolve("run_v8.mjs");
+    }
+
+    public Path graalWasmRunner() {
+        return root.resolve("func").resolve("bench").resolve("RunGraalWasm.java");
+    }
+
+    /** The GraalVM jars the GraalWasm runner needs, resolved by Maven outside the (Java 17) build. */
+    public Path graalWasmPom() {
+        return root.resolve("func").resolve("bench").resolve("graalwasm").resolve("pom.xml");
     }
 
     /** The same root as the suite's layout, for the specs and modules the suite and cold-start sections run. */

@@ -12,8 +12,17 @@ final class SampleOutput {
     private SampleOutput() {
     }
 
+    /** A text field of that JSON line (what the runner reports about itself), or "?" when absent. */
+    static String field(String stdout, String name) {
+        try {
+            return JSON.readTree(lastLine(stdout)).path(name).asText("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     static Measurement parse(String stdout, int n, String detail) {
-        String line = stdout.strip().lines().reduce((a, b) -> b).orElse("");
+        String line = lastLine(stdout);
         try {
             JsonNode node = JSON.readTree(line);
             JsonNode samples = node.path("samples_ns");
@@ -28,5 +37,9 @@ final class SampleOutput {
         } catch (IOException e) {
             return Measurement.error("unreadable runner output: " + line);
         }
+    }
+
+    private static String lastLine(String stdout) {
+        return stdout.strip().lines().reduce((a, b) -> b).orElse("");
     }
 }

@@ -103,4 +103,14 @@ class KernelChecksumTest {
         assertThat(v8.status()).as(String.valueOf(v8.reason())).isEqualTo(Measurement.Status.OK);
         assertThat(v8.checksum()).isEqualTo(chicory(Engine.CHICORY_COMPILER, SHA256).checksum());
     }
+
+    @Test
+    void graalWasmAgreesWithChicory() {
+        String java = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+        assumeTrue(Processes.version(java) != null, "no Java 21+ at " + java);
+        Measurement graal = new GraalWasmRunner(layout, java, "mvn", modules, scratch).run(FIB, quick(FIB));
+        assertThat(graal.status()).as(String.valueOf(graal.reason())).isEqualTo(Measurement.Status.OK);
+        assertThat(graal.checksum()).isEqualTo(chicory(Engine.CHICORY_COMPILER, FIB).checksum());
+        assertThat(graal.detail()).contains("optimizing runtime");
+    }
 }
