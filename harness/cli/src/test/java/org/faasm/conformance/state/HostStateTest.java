@@ -282,6 +282,21 @@ class HostStateTest {
     }
 
     @Test
+    void aFlushedHostIsNoLongerMainOfItsKeysOnly() throws Exception {
+        a.write(M, "ka", bytes("aa"));
+        b.write(M, "kb", bytes("bb"));
+        global.forgetMainsOn(a);
+        assertThat(global.values(List.of("ka", "kb"))).containsOnlyKeys("kb");
+        assertThat(upload.size("ka")).as("no main, so no global size").isZero();
+    }
+
+    @Test
+    void aPageSizedValueHasOnePage() throws Exception {
+        a.write(M, "page", new byte[4096]);
+        assertThatThrownBy(() -> a.writeOffset(M, "page", 4096, 4096, bytes("x"))).hasMessage("Attempting to set chunk out of bounds");
+    }
+
+    @Test
     void aSeedOnAHostThatIsNotMainReachesTheMain() throws Exception {
         a.write(M, "k", bytes("0000"));
         upload.putGlobal("k", bytes("SEED"));
