@@ -1,5 +1,6 @@
 package org.faasm.conformance.jvm;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Global;
@@ -18,7 +19,7 @@ public enum Engine {
     COMPILER {
         @Override
         public CompiledModule compile(WasmModule module) {
-            return usesSimd(module) ? interpreted(module) : new CompiledModule(module, ChicoryModules.compiled(module), false, Set.of());
+            return usesSimd(module) ? interpreted(module) : new CompiledModule(module, MachineFactoryCompiler.compile(module), false, Set.of());
         }
     },
     INTERPRETER {

@@ -1,7 +1,12 @@
 package org.faasm.conformance.jvm;
 
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +27,13 @@ public final class ModuleCache {
         this.engine = engine;
     }
 
-    /** Parses wasm bytes (once per JVM while they stay in {@link ChicoryModules}), or says why they are not a usable module. */
+    /** Parses and compiles wasm bytes, or says why they are not a usable module. */
     public static WasmModule parse(byte[] bytes, String where) throws ModuleLoadException {
-        return ChicoryModules.parse(bytes, where);
+        try {
+            return Parser.parse(bytes);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new ModuleLoadException(where + ": not a valid wasm module: " + e.getMessage(), e);
+        }
     }
 
     /** The compiled module, or empty when the function does not exist. */
@@ -72,7 +81,7 @@ public final class ModuleCache {
     }
 
     private CompiledModule compile(byte[] bytes, String where) throws ModuleLoadException {
-        String digest = ChicoryModules.sha256(bytes);
+        String digest = sha256(bytes);
         CompiledModule done = compiled.get(digest);
         if (done != null) {
             return done;
@@ -81,6 +90,14 @@ public final class ModuleCache {
         CompiledModule fresh = engine.compile(module);
         CompiledModule raced = compiled.putIfAbsent(digest, fresh);
         return raced != null ? raced : fresh;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String key(String user, String function) {
