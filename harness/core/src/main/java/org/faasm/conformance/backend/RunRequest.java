@@ -19,13 +19,24 @@ public record RunRequest(String specId, String function, byte[] input, String cm
         Map<String, byte[]> givenState, Map<String, byte[]> givenFiles, Placement placement, Set<String> functions,
         Set<String> stateKeys, Set<String> sharedFilesToReport) {
 
-    /** Copies keep their order: state is given, and reported, in the order the spec names it. */
+    /**
+     * Copies keep their order: state is given, and reported, in the order the spec names it. The bytes are
+     * copied too, so a host that writes into what it was given (a bug, or a PIT mutant) cannot change
+     * the spec for the next run in this JVM (specs are loaded once per JVM under a test runner).
+     */
     public RunRequest {
-        givenState = Collections.unmodifiableMap(new LinkedHashMap<>(givenState));
-        givenFiles = Collections.unmodifiableMap(new LinkedHashMap<>(givenFiles));
+        input = input.clone();
+        givenState = Collections.unmodifiableMap(copyBytes(givenState));
+        givenFiles = Collections.unmodifiableMap(copyBytes(givenFiles));
         functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));
         stateKeys = Collections.unmodifiableSet(new LinkedHashSet<>(stateKeys));
         sharedFilesToReport = Collections.unmodifiableSet(new LinkedHashSet<>(sharedFilesToReport));
+    }
+
+    private static Map<String, byte[]> copyBytes(Map<String, byte[]> values) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        values.forEach((key, bytes) -> copy.put(key, bytes.clone()));
+        return copy;
     }
 
     /**

@@ -41,6 +41,7 @@ public final class MarkdownSummary {
         baseline(md, report.path("baseline"));
         coverage(md, report);
         mutation(md, report.path("mutation"));
+        pit(md, report.path("pit"));
         md.append("\n_Not a ranking: backends differ in what they set out to support; a cell is a fact to look into, not a score._\n");
         return md.toString();
     }
@@ -139,6 +140,16 @@ public final class MarkdownSummary {
                     .forEach(r -> md.append("- survivor `").append(r.path("id").asText()).append("`: ")
                             .append(MarkdownText.inline(r.path("reason").asText().isEmpty() ? "no reason given: a gap in the suite"
                                     : r.path("reason").asText())).append('\n'));
+        }
+    }
+
+    /** The PIT report beside this one (profile -Pmutation), with its score over the mutations the tests reach. */
+    private static void pit(StringBuilder md, JsonNode pit) {
+        if (!pit.isMissingNode()) {
+            md.append("\n**PIT** (host classes mutated): ").append(pit.path("score").asText()).append("% of the ")
+                    .append(pit.path("reached").asInt()).append(" mutations the tests reach killed (")
+                    .append(pit.path("mutations").asInt()).append(" in all): [PIT report](").append(pit.path("report").asText())
+                    .append(")\n");
         }
     }
 

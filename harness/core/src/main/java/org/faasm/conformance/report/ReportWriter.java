@@ -27,6 +27,7 @@ public final class ReportWriter {
             Consumer<ObjectNode> sections) throws IOException {
         ObjectNode report = JsonReport.toJson(run, coverage, info);
         sections.accept(report);
+        PitSummary.beside(folder).ifPresent(pit -> report.set("pit", pit));
         Optional<BaselineDiff> diff = Optional.empty();
         if (baseline.isPresent()) {
             diff = Optional.of(BaselineDiff.compare(baseline.get().toString(), readReport(baseline.get()), report));

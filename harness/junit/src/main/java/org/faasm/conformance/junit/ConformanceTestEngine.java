@@ -13,7 +13,6 @@ import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.expectations.Expectations;
-import org.faasm.conformance.expectations.ExpectationsLoader;
 import org.faasm.conformance.hostinterface.ModuleImports;
 import org.faasm.conformance.junit.SuiteDescriptors.FailingDescriptor;
 import org.faasm.conformance.junit.SuiteDescriptors.SpecDescriptor;
@@ -83,9 +82,10 @@ public final class ConformanceTestEngine implements TestEngine {
         UniqueId parent = suite.getUniqueId();
         ProjectLayout layout = ProjectLayout.locate();
         Settings settings = new Settings(request.getConfigurationParameters());
-        SpecCatalog catalog = SpecCatalog.load(layout.specs());
         Backends registry = new Backends();
-        Expectations expectations = new ExpectationsLoader(registry.names()).load(layout.expectations());
+        DiscoveryCache.Loaded loaded = DiscoveryCache.load(layout, registry.names());
+        SpecCatalog catalog = loaded.catalog();
+        Expectations expectations = loaded.expectations();
         List<SpecLoadError> loadErrors = new ArrayList<>(catalog.errors());
         loadErrors.addAll(expectations.errors());
         for (SpecLoadError error : loadErrors) {

@@ -101,6 +101,11 @@ final class ImportBinder {
             List<String> decoded = ArgumentDecoder.decode(call, memory, args);
             try {
                 Integer result = body.call(new HostCallArgs(instance, memory, args));
+                if ((result == null) != call.wasmType().returns().isEmpty()) {
+                    // Chicory would drop a result the import does not declare; a host bug must not pass unseen.
+                    throw new IllegalStateException("host bug: " + call.importName() + " answered " + result
+                            + " for a call that returns " + call.wasmType().returns());
+                }
                 context.trace.add(new HostCall(call.importName(), decoded, result == null ? null : result.toString()));
                 return result == null ? null : new long[] {result};
             } catch (StateException e) {

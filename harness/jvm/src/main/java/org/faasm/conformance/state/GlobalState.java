@@ -22,9 +22,9 @@ public final class GlobalState {
         return Optional.ofNullable(mains.get(key));
     }
 
-    /** Makes {@code host} the main of {@code key} unless it already has one; returns the main. */
-    synchronized HostState claimMain(String key, HostState host) {
-        return mains.computeIfAbsent(key, k -> host);
+    /** Makes {@code host} the main of {@code key} unless it already has one. */
+    synchronized void claimMain(String key, HostState host) {
+        mains.putIfAbsent(key, host);
     }
 
     /** Forgets the keys whose main is {@code host}, a worker whose local tier was flushed. */

@@ -59,7 +59,6 @@ public final class HostState {
                 System.arraycopy(data, 0, value.bytes, 0, value.size());
                 value.fullyPulled = true;
                 value.dirty = true;
-                return null;
             }
         });
     }
@@ -85,9 +84,8 @@ public final class HostState {
             }
             synchronized (global) {
                 value.allocate(offset, data.length);
-                System.arraycopy(data, 0, value.bytes, offset, Math.max(0, Math.min(data.length, value.size() - offset)));
+                copyWithinValue(data, value, offset);
                 value.markDirty(offset, data.length);
-                return null;
             }
         });
     }
@@ -129,7 +127,6 @@ public final class HostState {
         value.lock.during(owner, true, () -> {
             synchronized (global) {
                 value.allocate(firstPage * StateValue.HOST_PAGE, (endPage - firstPage) * StateValue.HOST_PAGE);
-                return null;
             }
         });
     }
@@ -138,7 +135,7 @@ public final class HostState {
     public void writeMapped(String key, int offset, byte[] data) {
         synchronized (global) {
             StateValue value = existing(key, "mapped write");
-            System.arraycopy(data, 0, value.bytes, offset, Math.max(0, Math.min(data.length, value.size() - offset)));
+            copyWithinValue(data, value, offset);
         }
     }
 
@@ -166,7 +163,6 @@ public final class HostState {
                     value.dirty = false;
                     value.dirtyMask.clear();
                 }
-                return null;
             }
         });
     }
@@ -178,7 +174,6 @@ public final class HostState {
         value.lock.during(owner, true, () -> {
             synchronized (global) {
                 pullWhole(key, value);
-                return null;
             }
         });
     }
@@ -189,7 +184,6 @@ public final class HostState {
         value.lock.during(owner, false, () -> {
             synchronized (global) {
                 value.dirty = true;
-                return null;
             }
         });
     }
@@ -208,7 +202,6 @@ public final class HostState {
         value.lock.during(owner, false, () -> {
             synchronized (global) {
                 value.markDirty(offset, length);
-                return null;
             }
         });
     }
@@ -258,7 +251,7 @@ public final class HostState {
         value.lock.during(owner, true, () -> {
             synchronized (global) {
                 if (!value.dirty) {
-                    return null;
+                    return;
                 }
                 BitSet marked = takeMarks.get();
                 HostState main = mainOf(key);
@@ -269,7 +262,6 @@ public final class HostState {
                     }
                 }
                 value.dirty = false;
-                return null;
             }
         });
     }
@@ -283,7 +275,6 @@ public final class HostState {
         StateValue value = sizeless(key);
         value.lock.during(owner, true, () -> {
             global.append(key, data);
-            return null;
         });
     }
 
@@ -298,7 +289,6 @@ public final class HostState {
         StateValue value = sizeless(key);
         value.lock.during(owner, false, () -> {
             global.clearAppended(key);
-            return null;
         });
     }
 
@@ -321,6 +311,14 @@ public final class HostState {
             System.arraycopy(data, 0, value.bytes, 0, value.size());
             value.fullyPulled = true;
             mainOf(key).storeGlobal(key, value.bytes);
+        }
+    }
+
+    /** Copies the part of {@code data} at {@code offset} that lies within the value; bytes past its end are not kept. */
+    private static void copyWithinValue(byte[] data, StateValue value, int offset) {
+        int kept = Math.min(data.length, value.size() - offset);
+        if (kept > 0) {
+            System.arraycopy(data, 0, value.bytes, offset, kept);
         }
     }
 

@@ -62,6 +62,14 @@ final class KeyLock {
         }
     }
 
+    /** As above, for work that answers nothing. */
+    void during(int owner, boolean write, Runnable work) throws InterruptedException {
+        during(owner, write, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     @FunctionalInterface
     interface StateWork<T> {
         T run();

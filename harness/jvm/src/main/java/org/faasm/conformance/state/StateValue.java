@@ -56,6 +56,9 @@ final class StateValue {
     /** markDirtyChunk; bytes past the value's end (within its last page) have no mask bytes to mark. */
     void markDirty(int offset, int length) {
         dirty = true;
-        dirtyMask.set(offset, Math.min(offset + length, size()));
+        int end = Math.min(offset + length, size());
+        if (end > offset) {
+            dirtyMask.set(offset, end);
+        }
     }
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Faasm's two state tiers in inmemory mode (reference §2.7–2.8), host by host. */
+/**
+ * Faasm's two state tiers in inmemory mode (reference §2.7–2.8), host by host. In the command line
+ * module, beside the suite, because PIT (profile -Pmutation) runs only this module's tests.
+ */
 class HostStateTest {
     private static final int M = 7;
     private static final int OTHER = 8;
@@ -212,6 +215,150 @@ class HostStateTest {
         writer.interrupt();
         writer.join(5000);
         assertThat(writer.isAlive()).isFalse();
+    }
+
+    @Test
+    void aSizelessValueRefusesEverySizedCall() throws Exception {
+        a.append(M, "list", bytes("ab"));
+        String noSize = "list has no size set";
+        assertThatThrownBy(() -> a.read(M, "list", 4)).hasMessage(noSize);
+        assertThatThrownBy(() -> a.writeOffset(M, "list", 4, 0, bytes("x"))).hasMessage(noSize);
+        assertThatThrownBy(() -> a.readOffset(M, "list", 4, 0, 1)).hasMessage(noSize);
+        assertThatThrownBy(() -> a.mapPages(M, "list", 4, 0, 1)).hasMessage(noSize);
+        assertThatThrownBy(() -> a.push(M, "list")).hasMessage(noSize);
+        assertThatThrownBy(() -> a.pull(M, "list", 4)).hasMessage(noSize);
+        assertThatThrownBy(() -> a.flagDirty(M, "list", 4, 0, 1)).hasMessage(noSize);
+        assertThatThrownBy(() -> a.pushPartial(M, "list")).hasMessage(noSize);
+        assertThatThrownBy(() -> b.read(M, "fresh", 0)).as("size 0 creates nothing").hasMessageContaining("Must specify size");
+    }
+
+    @Test
+    void chunksMayEndExactlyAtTheirBounds() throws Exception {
+        upload.putGlobal("k", bytes("abcd"));
+        assertThat(a.readOffset(M, "k", 4, 3, 1)).as("a read ending at the value's end").isEqualTo(bytes("d"));
+        assertThatThrownBy(() -> a.readOffset(M, "k", 4, 2, 3)).hasMessage("Out of bounds chunk");
+        a.writeOffset(M, "k", 4, 4090, bytes("XYZWVU"));
+        assertThat(a.read(M, "k", 4)).as("a write ending at the last page's end keeps the value").isEqualTo(bytes("abcd"));
+        a.flagDirty(M, "k", 4, 0, 2);
+        a.writeMapped("k", 0, bytes("QR"));
+        a.pushPartial(M, "k");
+        assertThat(global.values(List.of("k")).get("k")).as("a chunk flagged at offset 0").isEqualTo(bytes("QRcd"));
+        a.writeMapped("k", 2, bytes("STUV"));
+        assertThat(a.local("k")).as("mapped bytes past the value's end are not kept").isEqualTo(bytes("QRST"));
+    }
+
+    @Test
+    void lockCallsNameThemselvesAndCountReadHolds() throws Exception {
+        assertThatThrownBy(() -> a.lock(M, "none", false)).hasMessageStartingWith("lock_state_read:");
+        assertThatThrownBy(() -> a.lock(M, "none", true)).hasMessageStartingWith("lock_state_write:");
+        assertThatThrownBy(() -> a.unlock(M, "none", false)).hasMessageStartingWith("unlock_state_read:");
+        assertThatThrownBy(() -> a.unlock(M, "none", true)).hasMessageStartingWith("unlock_state_write:");
+        a.write(M, "k", bytes("0000"));
+        assertThatThrownBy(() -> a.unlock(M, "k", false)).hasMessage("unlock of 'k' that this message does not hold");
+        a.lock(M, "k", false);
+        a.lock(M, "k", false);
+        a.unlock(M, "k", false);
+        CountDownLatch written = inThread(() -> a.write(OTHER, "k", bytes("1111")));
+        assertThat(written.await(100, TimeUnit.MILLISECONDS)).as("one read hold is left").isFalse();
+        a.unlock(M, "k", false);
+        assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> a.unlock(M, "k", false)).as("both holds released").hasMessageContaining("does not hold");
+    }
+
+    @Test
+    void aHostCallTakesTheFullLockOnlyWhenItPulls() throws Exception {
+        upload.putGlobal("k", bytes("abcd"));
+        b.readOffset(M, "k", 4, 0, 1);
+        b.lock(OTHER, "k", false);
+        assertThat(inThread(() -> b.readOffset(M, "k", 4, 0, 1)).await(5, TimeUnit.SECONDS))
+                .as("pulled already: a read lock beside another reader").isTrue();
+        CountDownLatch chunk = inThread(() -> b.readOffset(M, "k", 4, 2, 1));
+        CountDownLatch whole = inThread(() -> b.read(M, "k", 4));
+        assertThat(chunk.await(100, TimeUnit.MILLISECONDS)).as("pulling a chunk waits for the reader").isFalse();
+        assertThat(whole.await(1, TimeUnit.MILLISECONDS)).as("pulling the value waits for the reader").isFalse();
+        b.unlock(OTHER, "k", false);
+        assertThat(chunk.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(whole.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFlushedHostIsNoLongerMainOfItsKeysOnly() throws Exception {
+        a.write(M, "ka", bytes("aa"));
+        b.write(M, "kb", bytes("bb"));
+        global.forgetMainsOn(a);
+        assertThat(global.values(List.of("ka", "kb"))).containsOnlyKeys("kb");
+        assertThat(upload.size("ka")).as("no main, so no global size").isZero();
+    }
+
+    @Test
+    void aPageSizedValueHasOnePage() throws Exception {
+        a.write(M, "page", new byte[4096]);
+        assertThatThrownBy(() -> a.writeOffset(M, "page", 4096, 4096, bytes("x"))).hasMessage("Attempting to set chunk out of bounds");
+    }
+
+    @Test
+    void aSeedOnAHostThatIsNotMainReachesTheMain() throws Exception {
+        a.write(M, "k", bytes("0000"));
+        upload.putGlobal("k", bytes("SEED"));
+        assertThat(global.values(List.of("k")).get("k")).isEqualTo(bytes("SEED"));
+    }
+
+    @Test
+    void onlyAWhollyAllocatedValueIsRepulledAfterAPartialPush() throws Exception {
+        upload.putGlobal("small", bytes("aaaa"));
+        upload.putGlobal("pages", new byte[5000]);
+        upload.putGlobal("page", new byte[4096]);
+        HostState pulled = new HostState("pulled", global);
+        pulled.pull(M, "small", 4);
+        repulledAfterPartialPush(pulled, "small", 4, true);
+        HostState mapped = new HostState("mapped", global);
+        mapped.mapPages(M, "small", 4, 0, 4);
+        repulledAfterPartialPush(mapped, "small", 4, true);
+        mapped.mapPages(M, "pages", 5000, 100, 4900);
+        repulledAfterPartialPush(mapped, "pages", 5000, true);
+        HostState lastPage = new HostState("lastPage", global);
+        lastPage.mapPages(M, "pages", 5000, 4096, 10);
+        repulledAfterPartialPush(lastPage, "pages", 5000, false);
+        HostState firstPage = new HostState("firstPage", global);
+        firstPage.readOffset(M, "pages", 5000, 0, 4096);
+        repulledAfterPartialPush(firstPage, "pages", 5000, false);
+        HostState chunkRead = new HostState("chunkRead", global);
+        chunkRead.readOffset(M, "page", 4096, 0, 4096);
+        repulledAfterPartialPush(chunkRead, "page", 4096, true);
+        HostState chunkWritten = new HostState("chunkWritten", global);
+        chunkWritten.writeOffset(M, "page", 4096, 0, new byte[4096]);
+        chunkWritten.pushPartial(M, "page");
+        repulledAfterPartialPush(chunkWritten, "page", 4096, true);
+    }
+
+    /** Marks byte 0 and changes byte 1 unmarked, pushes partially, and says whether byte 1 came back from the main. */
+    private void repulledAfterPartialPush(HostState host, String key, int size, boolean repulled) throws Exception {
+        byte before = host.readOffset(M, key, size, 1, 1)[0];
+        host.writeOffset(M, key, size, 0, new byte[] {'m'});
+        host.writeMapped(key, 1, new byte[] {'u'});
+        host.pushPartial(M, key);
+        assertThat(host.local(key)[1]).as(host.name() + ": unmarked byte after the push").isEqualTo(repulled ? before : (byte) 'u');
+    }
+
+    @FunctionalInterface
+    private interface StateCall {
+        void run() throws InterruptedException;
+    }
+
+    /** Makes the call on a thread of its own; the latch opens when it returned. */
+    private static CountDownLatch inThread(StateCall call) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                call.run();
+                done.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     private static byte[] bytes(String text) {
