@@ -146,7 +146,7 @@ public final class SpecRunner implements AutoCloseable {
             return Optional.empty();
         }
         Set<FaasmImport> unimplemented = EnumSet.noneOf(FaasmImport.class);
-        RunRequest.of(spec, backend.vm()).functions().forEach(function -> unimplemented.addAll(moduleImports().of(function)));
+        spec.namedFunctions().forEach(function -> unimplemented.addAll(moduleImports().of(function)));
         unimplemented.retainAll(backend.vm().imports());
         unimplemented.removeAll(backend.implementedImports());
         return unimplemented.isEmpty() ? Optional.empty()
