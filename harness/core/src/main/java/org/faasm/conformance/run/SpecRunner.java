@@ -50,6 +50,18 @@ public final class SpecRunner implements AutoCloseable {
         this.defaultTimeout = defaultTimeout;
     }
 
+    /**
+     * The longest {@link #run} can take: getting ready, the spec's own deadline, and a grace period
+     * after each, so a caller waiting on it from another thread has a deadline of its own.
+     */
+    public Duration longestRun(Spec spec) {
+        return PREPARE_TIMEOUT.plus(timeoutOf(spec)).plus(GRACE.multipliedBy(2));
+    }
+
+    private Duration timeoutOf(Spec spec) {
+        return spec.timeoutMs().map(Duration::ofMillis).orElse(defaultTimeout);
+    }
+
     public Verdict run(Spec spec, Backend backend) {
         Optional<String> lacks = lacks(spec, backend);
         if (lacks.isPresent()) {
@@ -70,7 +82,7 @@ public final class SpecRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             return interrupted(spec, backend, preparing);
         }
-        Duration timeout = spec.timeoutMs().map(Duration::ofMillis).orElse(defaultTimeout);
+        Duration timeout = timeoutOf(spec);
         long start = System.nanoTime();
         try {
             Observation observation = within(timeout, () -> backend.run(request));

@@ -72,7 +72,9 @@ class FaasmClientTest {
         assertThatThrownBy(() -> client.awaitResults(7, 8, Duration.ofMillis(300)))
                 .isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("no result for message 8 of app 7");
-        assertThat(requests.get()).isGreaterThan(1);
+        // It asked at least once; how often fits in 300 ms depends on the machine's load. Polling on
+        // through pending answers is waitsForTheAppToFinishAndFindsResultsById's part.
+        assertThat(requests.get()).isPositive();
     }
 
     @Test
