@@ -15,6 +15,7 @@ import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.expectations.Expectations;
 import org.faasm.conformance.expectations.ExpectationsLoader;
 import org.faasm.conformance.hostinterface.ModuleImports;
+import org.faasm.conformance.mutation.Instances;
 import org.faasm.conformance.mutation.Mutant;
 import org.faasm.conformance.mutation.MutantCatalogue;
 import org.faasm.conformance.mutation.MutantResult;
@@ -108,9 +109,13 @@ public final class MutantsCommand implements Callable<Integer> {
                 }
                 console.println();
                 console.println("Mutants on " + member.backend().name() + ":");
-                scores.add(mutation.run(member.backend(), chosen, selected, (backend, r, done, total) ->
-                        console.printf("[%d/%d] %-17s %s%s (%d specs, %d ms)%n", done, total, r.outcome(), r.mutant().id(),
-                                r.killedBy().map(s -> " by " + s).orElse(""), r.specsRun(), r.millis())));
+                String name = member.backend().name();
+                try (Instances instances = Instances.of(member.backend(), () -> registry.create(name, new BackendConfig(layout.wasm())))) {
+                    console.println(instances.all().size() + " instances side by side");
+                    scores.add(mutation.run(instances.all(), chosen, selected, (backend, r, done, total) ->
+                            console.printf("[%d/%d] %-17s %s%s (%d specs, %d ms)%n", done, total, r.outcome(), r.mutant().id(),
+                                    r.killedBy().map(s -> " by " + s).orElse(""), r.specsRun(), r.millis())));
+                }
             }
         }
         ReportWriter.Written written = ReportWriter.write(result, Coverage.of(result, new ModuleImports(layout.wasm())), RunInfo.of(layout.root()),

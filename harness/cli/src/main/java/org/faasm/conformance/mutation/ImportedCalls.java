@@ -4,10 +4,10 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.faasm.conformance.spec.Spec;
 
 /**
@@ -16,7 +16,8 @@ import org.faasm.conformance.spec.Spec;
  */
 final class ImportedCalls {
     private final Path wasmDir;
-    private final Map<String, Set<String>> byFunction = new HashMap<>();
+    /** Shared by a run's workers. */
+    private final Map<String, Set<String>> byFunction = new ConcurrentHashMap<>();
 
     ImportedCalls(Path wasmDir) {
         this.wasmDir = wasmDir;

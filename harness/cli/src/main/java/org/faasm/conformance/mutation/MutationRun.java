@@ -9,17 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.faasm.conformance.backend.Backend;
 import org.faasm.conformance.expectations.Expectations;
 import org.faasm.conformance.observe.Observation;
 import org.faasm.conformance.run.BackendPool;
 import org.faasm.conformance.run.SpecJudge;
+import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.spec.Spec;
+import org.faasm.conformance.support.DaemonThreads;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 
 /**
- * Runs the catalogue on one backend: each spec once without a mutant (the verdicts to compare with;
+ * Runs the catalogue on a backend: each spec once without a mutant (the verdicts to compare with;
  * a spec that fails there, or is expected to time out, is left out), then each mutant seeded in turn with only the specs whose modules import a call it affects, until
  * one spec's verdict changes. Verdicts come from the suite's own judge, expectations and timeouts
  * included; a mutant that hangs the host ends in its spec's TIMEOUT, or at its own deadline.
@@ -53,40 +63,121 @@ public final class MutationRun {
         return Seam.of(backend).isPresent() && backend.availability().available();
     }
 
-    /** The backend stays open (and is the caller's to close); it runs without a mutant afterwards. */
-    public MutationScore run(Backend backend, List<Mutant> catalogue, List<Spec> specs, Progress progress) {
-        Seam seam = Seam.of(backend).orElseThrow(() -> new IllegalArgumentException(backend.name() + " takes no mutants"));
+    /**
+     * Runs the catalogue on instances of one backend, side by side: the specs without a mutant, then
+     * the mutants, each taken by the next free instance, which seeds it into its own host alone. More
+     * instances only make it faster; the score is the same. The instances stay open (they are the
+     * caller's to close) and run without a mutant afterwards.
+     */
+    public MutationScore run(List<Backend> instances, List<Mutant> catalogue, List<Spec> specs, Progress progress) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no backend to seed mutants into");
+        }
+        List<Worker> workers = instances.stream().map(Worker::new).toList();
+        String host = workers.get(0).seam.host();
+        String name = instances.get(0).name();
+        if (workers.stream().anyMatch(w -> !w.seam.host().equals(host) || !w.backend.name().equals(name))) {
+            throw new IllegalArgumentException("instances of one backend, not " + instances.stream().map(Backend::name).toList());
+        }
         long started = System.nanoTime();
-        // A view of the backend alone, never closed: closing it would close the backend.
-        BackendPool alone = BackendPool.of(List.of(backend));
-        List<Mutant> mutants = catalogue.stream().filter(m -> m.appliesTo(seam.host())).toList();
-        List<MutantResult> results = new ArrayList<>();
-        try (SpecJudge judge = new SpecJudge(alone, expectations, specTimeout)) {
-            seam.seed().accept(Optional.empty());
+        List<Mutant> mutants = catalogue.stream().filter(m -> m.appliesTo(host)).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(workers.size(), DaemonThreads.named("faasm-mutants-"));
+        try {
+            Verdict[] unmutated = new Verdict[specs.size()];
+            side(threads, workers, specs.size(), (worker, i) -> unmutated[i] = worker.baseline(specs.get(i)), longestBaseline(specs));
             Map<Spec, Verdict> baseline = new LinkedHashMap<>();
-            for (Spec spec : specs) {
-                Verdict verdict = judge.judge(spec).verdicts().get(0);
-                if (verdict.status().isFailure()) {
-                    // Once more: a first spec can time out while the backend warms up on a loaded machine.
-                    verdict = judge.judge(spec).verdicts().get(0);
-                }
+            for (int i = 0; i < specs.size(); i++) {
                 // A spec that fails without a mutant tells nothing about one, and one that does not run kills none.
                 // One expected to time out would cost its whole timeout per mutant, and tells only a mutant that ends its wait.
+                Verdict verdict = unmutated[i];
                 if (!NOT_RUN.contains(verdict.status()) && !verdict.status().isFailure() && verdict.observedStatus() != Status.TIMEOUT) {
-                    baseline.put(spec, verdict);
+                    baseline.put(specs.get(i), verdict);
                 }
             }
-            for (Mutant mutant : mutants) {
-                seam.seed().accept(Optional.of(mutant));
-                try {
-                    results.add(runOne(judge, mutant, baseline));
-                } finally {
-                    seam.seed().accept(Optional.empty());
+            MutantResult[] results = new MutantResult[mutants.size()];
+            AtomicInteger done = new AtomicInteger();
+            side(threads, workers, mutants.size(), (worker, i) -> {
+                results[i] = worker.mutant(mutants.get(i), baseline);
+                synchronized (progress) {
+                    progress.mutant(name, results[i], done.incrementAndGet(), mutants.size());
                 }
-                progress.mutant(backend.name(), results.get(results.size() - 1), results.size(), mutants.size());
+            }, longestMutant(specs).multipliedBy(Math.max(1, mutants.size())));
+            return new MutationScore(name, host, List.of(results), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            threads.shutdownNow();
+            workers.forEach(Worker::close);
+        }
+    }
+
+    /** One instance as a worker: its seam, and a judge of its own (a view of the backend alone, never closing it). */
+    private final class Worker implements AutoCloseable {
+        private final Backend backend;
+        private final Seam seam;
+        private final SpecJudge judge;
+
+        Worker(Backend backend) {
+            this.backend = backend;
+            this.seam = Seam.of(backend).orElseThrow(() -> new IllegalArgumentException(backend.name() + " takes no mutants"));
+            this.judge = new SpecJudge(BackendPool.of(List.of(backend)), expectations, specTimeout);
+            seam.seed().accept(Optional.empty());
+        }
+
+        Verdict baseline(Spec spec) {
+            Verdict verdict = judge.judge(spec).verdicts().get(0);
+            // Once more: a first spec can time out while the backend warms up on a loaded machine.
+            return verdict.status().isFailure() ? judge.judge(spec).verdicts().get(0) : verdict;
+        }
+
+        MutantResult mutant(Mutant mutant, Map<Spec, Verdict> baseline) {
+            seam.seed().accept(Optional.of(mutant));
+            try {
+                return runOne(judge, mutant, baseline);
+            } finally {
+                seam.seed().accept(Optional.empty());
             }
         }
-        return new MutationScore(backend.name(), seam.host(), List.copyOf(results), (System.nanoTime() - started) / 1_000_000);
+
+        @Override
+        public void close() {
+            judge.close();
+        }
+    }
+
+    /** Items 0..count-1, each done once by whichever worker is free; returns when all are done. */
+    private static void side(ExecutorService threads, List<Worker> workers, int count, BiConsumer<Worker, Integer> item, Duration bound) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> running = workers.stream().<Future<?>>map(worker -> threads.submit(() -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                item.accept(worker, i);
+            }
+        })).toList();
+        long deadline = System.nanoTime() + bound.toNanos();
+        try {
+            for (Future<?> worker : running) {
+                worker.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a mutation worker failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the mutation run outlived every deadline of its specs and mutants (" + bound.toMinutes() + " min)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the mutation run was interrupted");
+        }
+    }
+
+    /** Each spec twice at most, each run bounded by its own deadlines. */
+    private Duration longestBaseline(List<Spec> specs) {
+        return specs.stream().map(this::longestRun).reduce(Duration.ZERO, Duration::plus).multipliedBy(2);
+    }
+
+    /** A mutant stops starting specs at its deadline, and the last one it started keeps its own. */
+    private Duration longestMutant(List<Spec> specs) {
+        return mutantDeadline.plus(specs.stream().map(this::longestRun).max(Duration::compareTo).orElse(Duration.ZERO));
+    }
+
+    private Duration longestRun(Spec spec) {
+        return SpecRunner.longestRun(spec, specTimeout);
     }
 
     private MutantResult runOne(SpecJudge judge, Mutant mutant, Map<Spec, Verdict> baseline) {

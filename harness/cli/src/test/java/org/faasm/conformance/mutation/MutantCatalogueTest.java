@@ -61,9 +61,11 @@ class MutantCatalogueTest {
     private MutationScore run(String backendName, List<Mutant> mutants, List<Spec> specs) throws IOException {
         MutationRun run = new MutationRun(Duration.ofSeconds(5), Duration.ofSeconds(60),
                 new ExpectationsLoader(registry.names()).load(layout.expectations()), layout.wasm());
-        try (Backend backend = registry.create(backendName, new BackendConfig(layout.wasm()))) {
+        BackendConfig config = new BackendConfig(layout.wasm());
+        try (Backend backend = registry.create(backendName, config);
+                Instances instances = Instances.of(backend, () -> registry.create(backendName, config))) {
             assertThat(MutationRun.mutable(backend)).as(backendName + " takes mutants").isTrue();
-            return run.run(backend, mutants, specs, (name, result, done, total) -> { });
+            return run.run(instances.all(), mutants, specs, (name, result, done, total) -> { });
         }
     }
 

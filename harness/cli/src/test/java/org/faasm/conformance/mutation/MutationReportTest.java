@@ -44,7 +44,7 @@ class MutationReportTest {
                 BackendPool pool = BackendPool.of(List.of(jvm))) {
             run = new SuiteRun(Duration.ofSeconds(5), Expectations.none()).execute(specs, List.of(), pool, (o, i, d, t) -> { });
             score = new MutationRun(Duration.ofSeconds(5), Duration.ofSeconds(30), Expectations.none(), layout.wasm())
-                    .run(jvm, mutants, specs, (b, r, d, t) -> { });
+                    .run(List.of(jvm), mutants, specs, (b, r, d, t) -> { });
         }
         assertThat(score.results()).extracting(r -> r.mutant().id() + " " + r.outcome()).containsExactlyInAnyOrder(
                 "write-output-ignored KILLED", "push-twice SURVIVED", "conf-flag-always-one NOT_COVERED");

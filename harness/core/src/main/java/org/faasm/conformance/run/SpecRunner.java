@@ -55,10 +55,15 @@ public final class SpecRunner implements AutoCloseable {
      * after each, so a caller waiting on it from another thread has a deadline of its own.
      */
     public Duration longestRun(Spec spec) {
-        return PREPARE_TIMEOUT.plus(timeoutOf(spec)).plus(GRACE.multipliedBy(2));
+        return longestRun(spec, defaultTimeout);
     }
 
-    private Duration timeoutOf(Spec spec) {
+    /** {@link #longestRun(Spec)} of a runner with this default timeout. */
+    public static Duration longestRun(Spec spec, Duration defaultTimeout) {
+        return PREPARE_TIMEOUT.plus(timeoutOf(spec, defaultTimeout)).plus(GRACE.multipliedBy(2));
+    }
+
+    private static Duration timeoutOf(Spec spec, Duration defaultTimeout) {
         return spec.timeoutMs().map(Duration::ofMillis).orElse(defaultTimeout);
     }
 
@@ -82,7 +87,7 @@ public final class SpecRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             return interrupted(spec, backend, preparing);
         }
-        Duration timeout = timeoutOf(spec);
+        Duration timeout = timeoutOf(spec, defaultTimeout);
         long start = System.nanoTime();
         try {
             Observation observation = within(timeout, () -> backend.run(request));
