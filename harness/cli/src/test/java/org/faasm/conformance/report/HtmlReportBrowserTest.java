@@ -7,15 +7,22 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.faasm.conformance.browser.BrowserLauncher;
 import org.faasm.conformance.testing.Chromium;
 import org.faasm.conformance.testing.PageErrors;
+import org.faasm.conformance.spec.SchemaResource;
 import org.faasm.conformance.testing.SmallRun;
+import org.faasm.conformance.testing.SystemProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the HTML report of a real run in Chromium and uses it as a person would: the verdict, counts
@@ -116,5 +123,48 @@ class HtmlReportBrowserTest {
             assertThat(consoleErrors).isEmpty();
         }
         assertThat(diverging).isPositive().isLessThan(SmallRun.SPECS.size());
+    }
+    @Test
+    void aPitReportsSurvivorsAreListedWithTheirReasonsOrAsGaps(@TempDir Path pit) throws Exception {
+        Path chromium = Chromium.required();
+        Files.writeString(pit.resolve("index.html"), "<html></html>");
+        Files.writeString(pit.resolve("mutations.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <mutations partial="false">
+                <mutation detected='false' status='SURVIVED'><mutatedClass>org.faasm.conformance.state.HostState</mutatedClass>
+                <mutatedMethod>name</mutatedMethod><lineNumber>40</lineNumber><mutator>x.EmptyObjectReturnValsMutator</mutator>
+                <description>replaced return value with ""</description></mutation>
+                <mutation detected='false' status='SURVIVED'><mutatedClass>org.faasm.conformance.state.KeyLock</mutatedClass>
+                <mutatedMethod>acquire</mutatedMethod><lineNumber>17</lineNumber><mutator>x.VoidMethodCallMutator</mutator>
+                <description>removed call to wait</description></mutation>
+                <mutation detected='true' status='KILLED'><mutatedClass>org.faasm.conformance.state.KeyLock</mutatedClass></mutation>
+                </mutations>
+                """);
+        Path reasons = Files.writeString(pit.resolve("reasons.yaml"),
+                "survivors:\n  - {class: org.faasm.conformance.state.HostState, method: name, reason: the name only labels messages}\n");
+        Path folder = Path.of("target", "html-report-pit").toAbsolutePath();
+        ReportWriter.Written written = SystemProperties.with(Map.of(PitSummary.FOLDER_PROPERTY, pit.toString(),
+                PitSurvivorReasons.FILE_PROPERTY, reasons.toString()), () -> {
+                    try {
+                        return SmallRun.write(folder, Optional.empty());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        assertThat(new SchemaResource(JsonReport.SCHEMA).validate(ReportWriter.read(written.json()))).isEmpty();
+        try (Playwright playwright = BrowserLauncher.playwright(); Browser browser = BrowserLauncher.launch(playwright, chromium)) {
+            Page page = browser.newPage();
+            List<String> consoleErrors = PageErrors.collect(page);
+            page.navigate(written.html().toUri().toString());
+
+            assertThat(page.locator("#pit p")).containsText("33.3% of the 3 mutations the tests reach killed (3 in all, 1 survivors without a reason)");
+            Locator rows = page.locator("#pit table.survivors tr");
+            assertThat(rows).hasCount(3);
+            assertThat(rows.nth(1)).containsText(new String[] {"HostState.name:40"});
+            assertThat(rows.nth(1)).containsText("the name only labels messages");
+            assertThat(rows.nth(2)).hasClass("gap");
+            assertThat(rows.nth(2)).containsText("none given: a gap in the tests");
+            assertThat(consoleErrors).isEmpty();
+        }
     }
 }

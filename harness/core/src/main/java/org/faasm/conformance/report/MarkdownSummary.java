@@ -150,6 +150,14 @@ public final class MarkdownSummary {
                     .append(pit.path("reached").asInt()).append(" mutations the tests reach killed (")
                     .append(pit.path("mutations").asInt()).append(" in all): [PIT report](").append(pit.path("report").asText())
                     .append(")\n");
+            JsonNode survivors = pit.path("survivors");
+            for (int i = 0; i < Math.min(LISTED, survivors.size()); i++) {
+                JsonNode s = survivors.get(i);
+                md.append("- survivor `").append(s.path("class").asText().replaceAll(".*\\.", "")).append('.').append(s.path("method").asText())
+                        .append(':').append(s.path("line").asInt()).append("` (").append(MarkdownText.inline(s.path("description").asText()))
+                        .append("): ").append(MarkdownText.inline(s.path("reason").asText("no reason given: a gap in the tests"))).append('\n');
+            }
+            more(md, pit.path("statuses").path("SURVIVED").asInt());
         }
     }
 

@@ -43,6 +43,65 @@ class PitSummaryTest {
     }
 
     @Test
+    void eachSurvivorIsListedWithTheReasonTheProjectGivesOrAsAGap() throws IOException {
+        pitReport("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <mutations partial="false">
+                <mutation detected='false' status='SURVIVED' numberOfTestsRun='4'><sourceFile>HostState.java</sourceFile>
+                <mutatedClass>org.faasm.conformance.state.HostState</mutatedClass><mutatedMethod>name</mutatedMethod>
+                <methodDescription>()Ljava/lang/String;</methodDescription><lineNumber>40</lineNumber>
+                <mutator>org.pitest.mutationtest.engine.gregor.mutators.returns.EmptyObjectReturnValsMutator</mutator>
+                <indexes><index>5</index></indexes><blocks><block>0</block></blocks><killingTest/>
+                <description>replaced return value with "" for org/faasm/conformance/state/HostState::name</description></mutation>
+                <mutation detected='false' status='SURVIVED' numberOfTestsRun='2'><sourceFile>KeyLock.java</sourceFile>
+                <mutatedClass>org.faasm.conformance.state.KeyLock</mutatedClass><mutatedMethod>acquire</mutatedMethod>
+                <lineNumber>17</lineNumber><mutator>org.pitest.mutationtest.engine.gregor.mutators.VoidMethodCallMutator</mutator>
+                <description>removed call to wait</description></mutation>
+                <mutation detected='true' status='KILLED' numberOfTestsRun='1'><sourceFile>KeyLock.java</sourceFile>
+                <mutatedClass>org.faasm.conformance.state.KeyLock</mutatedClass><mutatedMethod>release</mutatedMethod></mutation>
+                </mutations>
+                """);
+        Path reasons = Files.writeString(target.resolve("pit-survivors.yaml"), """
+                survivors:
+                  - class: org.faasm.conformance.state.HostState
+                    method: name
+                    mutator: EmptyObjectReturnValsMutator
+                    reason: the name only labels messages
+                  - class: org.faasm.conformance.state.KeyLock
+                    method: acquire
+                    mutator: ConditionalsBoundaryMutator
+                    reason: another mutator's survivor, not this one
+                """);
+        System.setProperty(PitSurvivorReasons.FILE_PROPERTY, reasons.toString());
+        try {
+            ObjectNode pit = PitSummary.beside(target.resolve("conformance-reports")).orElseThrow();
+
+            assertThat(pit.path("survivors")).hasSize(2);
+            assertThat(pit.path("survivors").get(0).path("reason").asText()).isEqualTo("the name only labels messages");
+            assertThat(pit.path("survivors").get(0).path("line").asInt()).isEqualTo(40);
+            assertThat(pit.path("survivors").get(1).path("mutator").asText()).isEqualTo("VoidMethodCallMutator");
+            assertThat(pit.path("survivors").get(1).has("reason")).isFalse();
+            assertThat(pit.path("unexplained").asInt()).isEqualTo(1);
+            ObjectNode report = (ObjectNode) JsonReport.JSON.readTree("{\"results\": []}");
+            report.set("pit", pit);
+            assertThat(MarkdownSummary.render(report))
+                    .contains("- survivor `HostState.name:40` (replaced return value with \"\" for org/faasm/conformance/state/HostState::name): "
+                            + "the name only labels messages")
+                    .contains("- survivor `KeyLock.acquire:17` (removed call to wait): no reason given: a gap in the tests");
+        } finally {
+            System.clearProperty(PitSurvivorReasons.FILE_PROPERTY);
+        }
+    }
+
+    @Test
+    void aReasonWithoutItsClassIsAnErrorNamingTheFile() throws IOException {
+        Path reasons = Files.writeString(target.resolve("pit-survivors.yaml"), "survivors:\n  - method: name\n    reason: why\n");
+
+        assertThatThrownBy(() -> PitSurvivorReasons.read(reasons))
+                .isInstanceOf(IOException.class).hasMessageContaining("pit-survivors.yaml, survivor 1: `class` must be a non-empty string");
+    }
+
+    @Test
     void noPitReportNoLink() throws IOException {
         assertThat(PitSummary.beside(target.resolve("conformance-reports"))).isEmpty();
     }
