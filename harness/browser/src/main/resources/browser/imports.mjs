@@ -1,4 +1,4 @@
-import { HostCallTrap, HostError, ModuleLoadError, StateError } from './errors.mjs';
+import { BindFailure, HostCallTrap, HostError, ModuleLoadError, StateError } from './errors.mjs';
 import { FAASM_CALLS, args } from './faasm-host.mjs';
 import { GuestMemory } from './guest-memory.mjs';
 import { mutantDecorator } from './mutants.mjs';
@@ -10,7 +10,9 @@ const FAASM_MODULE = 'env';
 /**
  * The import object for one message, built from the module's own import section (Faasm functions may
  * import more than the __faasm_* calls): Faasm calls in JS, WASI from wasi.mjs, and for anything else
- * a stub that traps naming the call. A signature that differs from the host interface's is refused.
+ * a stub that traps naming the call. A signature that differs from the host interface's or WASI's is
+ * refused as WAVM refuses it when it binds the module ("Error resolving import",
+ * faasm:src/wavm/WAVMWasmModule.cpp:1319-1340).
  * Every call is recorded in the message's trace.
  *
  * @param moduleImports from wasm-binary.mjs `imports`
@@ -56,7 +58,7 @@ function bindFunction(declared, where, faasm, ctx, wasi, decorate) {
 function checkSignature(declared, params, results, definer) {
   const same = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
   if (!same(declared.params, params) || !same(declared.results, results)) {
-    throw new ModuleLoadError(`import ${declared.module}.${declared.name} is declared as ${signature(declared.params, declared.results)}`
+    throw new BindFailure(`import ${declared.module}.${declared.name} is declared as ${signature(declared.params, declared.results)}`
       + ` but ${definer} defines ${signature(params, results)}`);
   }
 }

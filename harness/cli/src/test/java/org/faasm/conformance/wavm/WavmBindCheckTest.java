@@ -23,11 +23,13 @@ class WavmBindCheckTest {
      * Modules built on purpose to fail on WAVM. missing_import calls __faasm_s3_get_num_buckets, which only
      * WAMR implements, to prove a host traps (or refuses) a call it does not have. zygote_fail is not here:
      * its module is well formed, and only running its zygote shows the refusal (specs/bind/zygote_fails).
-     * Two hostile guests (specs/hostile) fail too: one imports a call no host has, one is cut in half.
+     * Three hostile guests (specs/hostile) fail too: one imports a call no host has, one a call with the
+     * wrong type, one is cut in half.
      */
     private static final Map<String, List<String>> EXPECTED_TO_FAIL = Map.of(
             "missing_import", List.of("UNRESOLVED_IMPORT: import env.__faasm_s3_get_num_buckets: WAVM has no intrinsic for it (\"Missing import\")"),
             "hostile_unknown_import", List.of("UNRESOLVED_IMPORT: import env.__faasm_no_such_call: WAVM has no intrinsic for it (\"Missing import\")"),
+            "hostile_wrong_signature", List.of("MISTYPED_IMPORT: import env.__faasm_write_output is declared (I32,I32,I32) -> nil, WAVM's intrinsic is (I32,I32) -> nil"),
             "hostile_truncated", List.of(UNPARSED));
 
     private static final byte[] NONE = {};
@@ -104,7 +106,7 @@ class WavmBindCheckTest {
             m.importFunction("wasi_snapshot_preview1", "fd_seek", m.type(new byte[] {i32, i32, i32, i32}, new byte[] {i32}));
             m.importFunction("wasi_snapshot_preview1", "fd_tell", m.type(new byte[] {i32, i32}, new byte[] {i32}));
         });
-        assertThat(found).extracting(BindProblem::kind).containsExactly(Kind.SIGNATURE_MISMATCH, Kind.SIGNATURE_MISMATCH);
+        assertThat(found).extracting(BindProblem::kind).containsExactly(Kind.MISTYPED_IMPORT, Kind.MISTYPED_IMPORT);
         assertThat(found.get(0).detail()).startsWith("import env.__faasm_read_input is declared");
         assertThat(found.get(1).detail()).startsWith("import wasi_snapshot_preview1.fd_seek is declared");
     }
@@ -119,7 +121,7 @@ class WavmBindCheckTest {
         m.exportFunction("_start", m.function(nothing));
         m.memory().exportMemory("memory");
         List<BindProblem> found = check.check(Parser.parse(m.bytes()));
-        assertThat(found).extracting(BindProblem::kind).containsExactly(Kind.SIGNATURE_MISMATCH, Kind.SIGNATURE_MISMATCH);
+        assertThat(found).extracting(BindProblem::kind).containsExactly(Kind.MISTYPED_EXPORT, Kind.MISTYPED_EXPORT);
         assertThat(found.get(0).detail()).startsWith("export __wasm_call_ctors is ");
         assertThat(found.get(1).detail()).startsWith("export _faasm_zygote is ");
     }

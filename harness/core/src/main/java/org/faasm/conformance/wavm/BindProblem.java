@@ -7,8 +7,10 @@ public record BindProblem(Kind kind, String detail) {
         MISSING_EXPORT,
         /** An import WAVM has no intrinsic for ("Missing import"). */
         UNRESOLVED_IMPORT,
-        /** An import or a bind-time export whose type is not the one WAVM links or calls. */
-        SIGNATURE_MISMATCH
+        /** An import whose type is not its intrinsic's ("Error resolving import"). */
+        MISTYPED_IMPORT,
+        /** A bind-time export whose type is not the one WAVM calls. */
+        MISTYPED_EXPORT
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class WavmBindCheck {
                     "import " + what + ": WAVM has no intrinsic for it (\"Missing import\")"));
         }
         if (!intrinsic.get().equals(declared)) {
-            return Optional.of(new BindProblem(BindProblem.Kind.SIGNATURE_MISMATCH,
+            return Optional.of(new BindProblem(BindProblem.Kind.MISTYPED_IMPORT,
                     "import " + what + " is declared " + declared + ", WAVM's intrinsic is " + intrinsic.get()));
         }
         return Optional.empty();
@@ -71,7 +71,7 @@ public final class WavmBindCheck {
         }
         FunctionType actual = functionType(module, export.get().index());
         if (!actual.equals(expected)) {
-            return Optional.of(new BindProblem(BindProblem.Kind.SIGNATURE_MISMATCH,
+            return Optional.of(new BindProblem(BindProblem.Kind.MISTYPED_EXPORT,
                     "export " + name + " is " + actual + "; WAVM calls it as " + expected));
         }
         return Optional.empty();

@@ -61,9 +61,9 @@ final class ImportBinder {
 
     private ImportFunction bindFunction(String module, String name, FunctionType type) throws ModuleLoadException {
         Optional<FaasmImport> faasmImport = FaasmImport.MODULE.equals(module) ? FaasmImport.byName(name) : Optional.empty();
-        if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get()) && context.vm.links(faasmImport.get())) {
+        boolean typed = faasmImport.map(call -> call.wasmType().equals(type)).orElse(false);
+        if (faasmImport.isPresent() && faasm.containsKey(faasmImport.get()) && context.vm.links(faasmImport.get()) && typed) {
             FaasmImport call = faasmImport.get();
-            checkSignature(call, type);
             return hostFunction(module, name, type, traced(call, faasm.get(call)));
         }
         if (WASI_MODULE.equals(module) && wasi.containsKey(name)) {
@@ -74,9 +74,14 @@ final class ImportBinder {
             return hostFunction(module, name, type, tracedRaw(name, context.vm.wasi(name, FaasmWasiRules.apply(name, provided.handle()))));
         }
         String what = module + "." + name;
+        // A Faasm call declared with another type than the host interface's is left unlinked, as WAMR leaves
+        // a native whose signature does not match (wamr:core/iwasm/common/wasm_native.c:232-240); WAVM refuses
+        // such a module before (WavmBindCheck).
         String why = faasmImport.filter(call -> !context.vm.links(call)).isPresent()
                 ? what + " is not linked: " + context.vm.vm.id() + " does not define it"
-                : what + " is not implemented by the jvm backend";
+                : faasmImport.isPresent() && !typed
+                        ? what + " is not linked: declared as " + type + ", but the host interface defines " + faasmImport.get().wasmType()
+                        : what + " is not implemented by the jvm backend";
         return new HostFunction(module, name, type, tracedRaw(what, (instance, args) -> {
             throw new HostCallTrap(why);
         }));
@@ -84,14 +89,6 @@ final class ImportBinder {
 
     private HostFunction hostFunction(String module, String name, FunctionType type, WasmFunctionHandle handle) {
         return new HostFunction(module, name, type, decorator == null ? handle : decorator.wrap(module, name, handle));
-    }
-
-    private static void checkSignature(FaasmImport call, FunctionType declared) throws ModuleLoadException {
-        FunctionType expected = call.wasmType();
-        if (!expected.equals(declared)) {
-            throw new ModuleLoadException("import env." + call.importName() + " is declared as " + declared
-                    + " but the host interface defines " + expected);
-        }
     }
 
     /** A Faasm call: arguments decoded by kind, errors turned into Faasm-style host errors. */

@@ -34,15 +34,16 @@ final class VmModel {
 
     /**
      * Why the VM would not link the module's imports, if it would not: WAVM refuses a module importing
-     * anything it has no intrinsic for ("Missing import", faasm:src/wavm/WAVMWasmModule.cpp resolve);
-     * WAMR links what it can and traps when an unlinked import is called.
+     * anything it has no intrinsic for ("Missing import") or one of another type than its intrinsic's
+     * ("Error resolving import", faasm:src/wavm/WAVMWasmModule.cpp:1319-1340); WAMR links what it can
+     * and traps when an unlinked import is called.
      */
     Optional<String> refusesToLink(WasmModule module) {
         if (vm != FaasmVm.WAVM) {
             return Optional.empty();
         }
         return WavmLinks.CHECK.check(module).stream()
-                .filter(p -> p.kind() == BindProblem.Kind.UNRESOLVED_IMPORT)
+                .filter(p -> p.kind() == BindProblem.Kind.UNRESOLVED_IMPORT || p.kind() == BindProblem.Kind.MISTYPED_IMPORT)
                 .map(BindProblem::detail)
                 .findFirst();
     }
