@@ -1,8 +1,9 @@
 // Passes an out-of-bounds pointer or length to one host call, chosen by the
 // input (the import name without "__faasm_"; "<name>_key" variants pass an
 // out-of-bounds key pointer). `END` is the first address past linear memory.
-// Every case must fail with a host error naming the import; if the call
-// returns, the output is "<case> returned".
+// Every case must fail (a trap, or a state error Faasm meets before its
+// bounds check) naming the import; if the call returns, the output is
+// "<case> returned".
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,11 @@ int main(void)
         __faasm_write_state_offset("oob_wso", 64, 0, NEAR_END, 64);
     } else if (!strcmp(c, "read_state_offset")) {
         __faasm_read_state_offset("oob_rso", 64, 0, NEAR_END, 64);
+    } else if (!strcmp(c, "write_state_offset_unsized")) {
+        // Total 0 cannot create the key: that error comes before the check.
+        __faasm_write_state_offset("oob_wsou", 0, 0, NEAR_END, 64);
+    } else if (!strcmp(c, "read_state_offset_unsized")) {
+        __faasm_read_state_offset("oob_rsou", 0, 0, NEAR_END, 64);
     } else if (!strcmp(c, "read_state_offset_range")) {
         // The chunk (offset 64 of an 8-byte value) is out of range as well.
         __faasm_read_state_offset("oob_rsor", 8, 64, NEAR_END, 64);

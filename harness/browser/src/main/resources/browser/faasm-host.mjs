@@ -149,9 +149,15 @@ export const FAASM_CALLS = {
 
   __faasm_clear_appended_state: keyed((ctx, key, a, o) => ctx.state.clearAppended(o, key)),
 
-  __faasm_write_state_offset: keyed((ctx, key, a, o) => ctx.state.writeOffset(o, key, a.i32(1), a.i32(2), a.buffer(3, 4))),
+  /** The key first (a sized access), then the guest's data (faasm:src/wavm/faasm.cpp:225-237). */
+  __faasm_write_state_offset: keyed((ctx, key, a, o) => {
+    ctx.state.sized(key, a.i32(1));
+    return ctx.state.writeOffset(o, key, a.i32(1), a.i32(2), a.buffer(3, 4));
+  }),
 
+  /** The key first, then the guest's buffer, then the chunk's bounds (faasm:src/wavm/faasm.cpp:326-338). */
   __faasm_read_state_offset: keyed(async (ctx, key, a, o) => {
+    ctx.state.sized(key, a.i32(1));
     a.memory.check(a.i32(3), a.i32(4), 'buffer');
     a.memory.write(a.i32(3), await ctx.state.readOffset(o, key, a.i32(1), a.i32(2), a.i32(4)));
   }),
