@@ -65,6 +65,9 @@ int main(void)
         __faasm_write_state("oob_wse", (const unsigned char*)"abcd", 4);
         memset(NEAR_END, 'x', 4);
         __faasm_write_state("oob_wse", NEAR_END, 64);
+    } else if (!strcmp(c, "write_state_unsized")) {
+        // Length 0 cannot create the key; the data pointer is past the end.
+        __faasm_write_state("oob_wsu", END + 64, 0);
     } else if (!strcmp(c, "read_state_existing")) {
         // As above, reading: the value's 4 bytes would fit before the end.
         __faasm_write_state("oob_rse", (const unsigned char*)"abcd", 4);

@@ -115,9 +115,13 @@ export const FAASM_CALLS = {
     return ptr;
   }),
 
-  /** Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key). */
+  /**
+   * Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key);
+   * the key is looked up before the guest's length is checked (faasm:src/wavm/faasm.cpp:140-145).
+   */
   __faasm_write_state: keyed(async (ctx, key, a, o) => {
     const length = a.i32(2);
+    ctx.state.sized(key, length);
     a.memory.check(a.i32(1), length, 'buffer');
     await ctx.state.write(o, key, a.memory.read(a.i32(1), ctx.state.writeSize(key, length)));
   }),

@@ -94,9 +94,15 @@ final class StateCalls {
         return ptr;
     }
 
-    /** Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key). */
+    /**
+     * Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key),
+     * after checking the length the guest gives, before or after the key's lookup as the VM does.
+     */
     private Integer writeState(String key, HostCallArgs args) throws InterruptedException {
         int length = args.i32(2);
+        if (!context.vm.checksBufferBeforeKey()) {
+            state.access(key, length);
+        }
         args.memory.check(args.i32(1), length, "buffer");
         state.write(owner, key, args.memory.read(args.i32(1), state.writeSize(key, length)));
         return null;

@@ -45,7 +45,8 @@ public final class HostState {
 
     /**
      * The sized access alone (faabric's getKV): Faasm's WAVM makes it before it checks the guest's buffer
-     * in the offset calls, so a key that cannot be created fails first (faasm:src/wavm/faasm.cpp:225-235, 326-337).
+     * in write_state and the offset calls, so a key that cannot be created fails first
+     * (faasm:src/wavm/faasm.cpp:140-145, 225-235, 326-337).
      */
     public void access(String key, int size) {
         sized(key, size);
