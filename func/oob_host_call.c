@@ -1,8 +1,9 @@
 // Passes an out-of-bounds pointer or length to one host call, chosen by the
 // input (the import name without "__faasm_"; "<name>_key" variants pass an
 // out-of-bounds key pointer). `END` is the first address past linear memory.
-// Every case must fail with a host error naming the import; if the call
-// returns, the output is "<case> returned".
+// Every case must fail (a trap, or a state error Faasm meets before its
+// bounds check) naming the import; if the call returns, the output is
+// "<case> returned".
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,10 +58,37 @@ int main(void)
     } else if (!strcmp(c, "read_appended_state")) {
         __faasm_append_state("oob_ras", (const unsigned char*)"12345678", 8);
         __faasm_read_appended_state("oob_ras", NEAR_END, 8, 1);
+    } else if (!strcmp(c, "write_state_existing")) {
+        // The key already holds 4 bytes, so only 4 would be copied, but the
+        // 64 the guest gives are checked first. The last 4 bytes hold no NUL,
+        // so a check of the buffer as a C string fails as well.
+        __faasm_write_state("oob_wse", (const unsigned char*)"abcd", 4);
+        memset(NEAR_END, 'x', 4);
+        __faasm_write_state("oob_wse", NEAR_END, 64);
+    } else if (!strcmp(c, "write_state_unsized")) {
+        // Length 0 cannot create the key; the data pointer is past the end.
+        __faasm_write_state("oob_wsu", END + 64, 0);
+    } else if (!strcmp(c, "read_state_existing")) {
+        // As above, reading: the value's 4 bytes would fit before the end.
+        __faasm_write_state("oob_rse", (const unsigned char*)"abcd", 4);
+        memset(NEAR_END, 'x', 4);
+        __faasm_read_state("oob_rse", NEAR_END, 64);
+    } else if (!strcmp(c, "read_appended_state_short")) {
+        // Fewer values than asked for, and a buffer past the end.
+        __faasm_append_state("oob_rass", (const unsigned char*)"12345678", 8);
+        __faasm_read_appended_state("oob_rass", NEAR_END, 64, 4);
     } else if (!strcmp(c, "write_state_offset")) {
         __faasm_write_state_offset("oob_wso", 64, 0, NEAR_END, 64);
     } else if (!strcmp(c, "read_state_offset")) {
         __faasm_read_state_offset("oob_rso", 64, 0, NEAR_END, 64);
+    } else if (!strcmp(c, "write_state_offset_unsized")) {
+        // Total 0 cannot create the key: that error comes before the check.
+        __faasm_write_state_offset("oob_wsou", 0, 0, NEAR_END, 64);
+    } else if (!strcmp(c, "read_state_offset_unsized")) {
+        __faasm_read_state_offset("oob_rsou", 0, 0, NEAR_END, 64);
+    } else if (!strcmp(c, "read_state_offset_range")) {
+        // The chunk (offset 64 of an 8-byte value) is out of range as well.
+        __faasm_read_state_offset("oob_rsor", 8, 64, NEAR_END, 64);
     } else if (!strcmp(c, "read_state_offset_ptr")) {
         __faasm_read_state_offset_ptr(BAD_KEY, 64, 0, 8);
     } else if (!strcmp(c, "push_state")) {

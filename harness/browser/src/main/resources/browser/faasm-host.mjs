@@ -115,9 +115,13 @@ export const FAASM_CALLS = {
     return ptr;
   }),
 
-  /** Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key). */
+  /**
+   * Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key);
+   * the key is looked up before the guest's length is checked (faasm:src/wavm/faasm.cpp:140-145).
+   */
   __faasm_write_state: keyed(async (ctx, key, a, o) => {
     const length = a.i32(2);
+    ctx.state.sized(key, length);
     a.memory.check(a.i32(1), length, 'buffer');
     await ctx.state.write(o, key, a.memory.read(a.i32(1), ctx.state.writeSize(key, length)));
   }),
@@ -149,9 +153,15 @@ export const FAASM_CALLS = {
 
   __faasm_clear_appended_state: keyed((ctx, key, a, o) => ctx.state.clearAppended(o, key)),
 
-  __faasm_write_state_offset: keyed((ctx, key, a, o) => ctx.state.writeOffset(o, key, a.i32(1), a.i32(2), a.buffer(3, 4))),
+  /** The key first (a sized access), then the guest's data (faasm:src/wavm/faasm.cpp:225-237). */
+  __faasm_write_state_offset: keyed((ctx, key, a, o) => {
+    ctx.state.sized(key, a.i32(1));
+    return ctx.state.writeOffset(o, key, a.i32(1), a.i32(2), a.buffer(3, 4));
+  }),
 
+  /** The key first, then the guest's buffer, then the chunk's bounds (faasm:src/wavm/faasm.cpp:326-338). */
   __faasm_read_state_offset: keyed(async (ctx, key, a, o) => {
+    ctx.state.sized(key, a.i32(1));
     a.memory.check(a.i32(3), a.i32(4), 'buffer');
     a.memory.write(a.i32(3), await ctx.state.readOffset(o, key, a.i32(1), a.i32(2), a.i32(4)));
   }),

@@ -40,10 +40,7 @@ final class StateCalls {
             state.clearAppended(owner, key);
             return null;
         }));
-        calls.put(WRITE_STATE_OFFSET, keyed((key, args) -> {
-            state.writeOffset(owner, key, args.i32(1), args.i32(2), args.buffer(3, 4));
-            return null;
-        }));
+        calls.put(WRITE_STATE_OFFSET, keyed(this::writeStateOffset));
         calls.put(READ_STATE_OFFSET, keyed(this::readStateOffset));
         calls.put(READ_STATE_OFFSET_PTR, keyed(this::readStateOffsetPtr));
         calls.put(FLAG_STATE_DIRTY, keyed((key, args) -> {
@@ -97,9 +94,15 @@ final class StateCalls {
         return ptr;
     }
 
-    /** Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key). */
+    /**
+     * Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key),
+     * after checking the length the guest gives, before or after the key's lookup as the VM does.
+     */
     private Integer writeState(String key, HostCallArgs args) throws InterruptedException {
         int length = args.i32(2);
+        if (!context.vm.checksBufferBeforeKey()) {
+            state.access(key, length);
+        }
         args.memory.check(args.i32(1), length, "buffer");
         state.write(owner, key, args.memory.read(args.i32(1), state.writeSize(key, length)));
         return null;
@@ -124,7 +127,16 @@ final class StateCalls {
         return null;
     }
 
+    /** The key first, then the guest's data (faasm:src/wavm/faasm.cpp:225-237). */
+    private Integer writeStateOffset(String key, HostCallArgs args) throws InterruptedException {
+        state.access(key, args.i32(1));
+        state.writeOffset(owner, key, args.i32(1), args.i32(2), args.buffer(3, 4));
+        return null;
+    }
+
+    /** The key first, then the guest's buffer, then the chunk's bounds (faasm:src/wavm/faasm.cpp:326-338). */
     private Integer readStateOffset(String key, HostCallArgs args) throws InterruptedException {
+        state.access(key, args.i32(1));
         args.memory.check(args.i32(3), args.i32(4), "buffer");
         args.memory.write(args.i32(3), state.readOffset(owner, key, args.i32(1), args.i32(2), args.i32(4)));
         return null;

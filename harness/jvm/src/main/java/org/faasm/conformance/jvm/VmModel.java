@@ -76,6 +76,16 @@ final class VmModel {
     }
 
     /**
+     * Whether the guest's state buffer is checked before the key is looked up: WAMR checks a native's
+     * pointer arguments against its signature before the native runs
+     * (wamr:core/iwasm/common/wasm_runtime_common.c:5742-5767), while WAVM's write_state looks the key
+     * up first (faasm:src/wavm/faasm.cpp:140-145), so a key that cannot be created fails first there.
+     */
+    boolean checksBufferBeforeKey() {
+        return vm == FaasmVm.WAMR;
+    }
+
+    /**
      * How Faasm reports a message that trapped: WAVM catches the trap and returns 1
      * (faasm:src/wavm/WAVMWasmModule.cpp:927-941, then "Call failed"); WAMR turns it into an exception
      * that faabric's executor reports (faasm:src/wamr/WAMRWasmModule.cpp:549-580, faabric:src/executor/Executor.cpp:445-448).

@@ -43,6 +43,15 @@ public final class HostState {
         }
     }
 
+    /**
+     * The sized access alone (faabric's getKV): Faasm's WAVM makes it before it checks the guest's buffer
+     * in write_state and the offset calls, so a key that cannot be created fails first
+     * (faasm:src/wavm/faasm.cpp:140-145, 225-235, 326-337).
+     */
+    public void access(String key, int size) {
+        sized(key, size);
+    }
+
     /** {@code read_state} (get): lazily pulls the whole value, then returns it (its own size, not {@code size}). */
     public byte[] read(int owner, String key, int size) throws InterruptedException {
         StateValue value = sized(key, size);
