@@ -33,6 +33,10 @@ int main(void)
     if (!strcmp(c, "read_input")) {
         // The input (this name) is 10 bytes; 4 fit before the end.
         __faasm_read_input(NEAR_END, 64);
+    } else if (!strcmp(c, "read_input_room")) {
+        // The input (this name) is 15 bytes and fits in the last 20; the 64-byte buffer does not.
+        memset(END - 20, 'x', 20);
+        __faasm_read_input(END - 20, 64);
     } else if (!strcmp(c, "write_output")) {
         __faasm_write_output((const char*)NEAR_END, 64);
     } else if (!strcmp(c, "chain_name")) {
