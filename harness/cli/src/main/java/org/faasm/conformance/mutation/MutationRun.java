@@ -30,7 +30,7 @@ import org.faasm.conformance.verdict.Verdict;
 
 /**
  * Runs the catalogue on a backend: each spec once without a mutant (the verdicts to compare with;
- * a spec that fails there, or is expected to time out, is left out), then each mutant seeded in turn with only the specs whose modules import a call it affects, until
+ * a spec that fails there, or is expected to time out, is left out), then each mutant, seeded alone into one instance's host, with only the specs whose modules import a call it affects, until
  * one spec's verdict changes. Verdicts come from the suite's own judge, expectations and timeouts
  * included; a mutant that hangs the host ends in its spec's TIMEOUT, or at its own deadline.
  */
