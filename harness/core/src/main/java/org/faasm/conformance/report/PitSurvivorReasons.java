@@ -1,8 +1,7 @@
 package org.faasm.conformance.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.faasm.conformance.run.ProjectLayout;
+import org.faasm.conformance.spec.SpecTree;
+import org.faasm.conformance.spec.YamlDocument;
 
 /**
  * Why each mutation PIT leaves alive in the host's classes is harmless, or which spec will kill it:
@@ -20,7 +21,6 @@ import org.faasm.conformance.run.ProjectLayout;
 final class PitSurvivorReasons {
     static final String FILE = "harness/jvm/pit-survivors.yaml";
     static final String FILE_PROPERTY = "conformance.pitSurvivors";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private record Entry(String className, String method, Optional<String> mutator, Optional<Integer> line, String reason) {
         boolean explains(PitSurvivor survivor) {
@@ -52,13 +52,16 @@ final class PitSurvivorReasons {
     }
 
     static PitSurvivorReasons read(Path file) throws IOException {
+        if (Files.size(file) > SpecTree.MAX_YAML_FILE_BYTES) {
+            throw new IOException(file + ": larger than " + SpecTree.MAX_YAML_FILE_BYTES + " bytes");
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + " is not a list of PIT survivors' reasons: " + e.getMessage(), e);
+            root = YamlDocument.parse(Files.readString(file)).root();
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not a list of PIT survivors' reasons: " + e.getOriginalMessage(), e);
         }
-        JsonNode list = root == null ? null : root.get("survivors");
+        JsonNode list = root.get("survivors");
         if (list == null || !list.isArray()) {
             throw new IOException(file + ": expected a list `survivors:` of {class, method, mutator?, line?, reason}");
         }

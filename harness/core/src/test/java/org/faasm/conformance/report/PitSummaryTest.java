@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.faasm.conformance.run.ProjectLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,26 @@ class PitSummaryTest {
 
         assertThatThrownBy(() -> PitSurvivorReasons.read(reasons))
                 .isInstanceOf(IOException.class).hasMessageContaining("pit-survivors.yaml, survivor 1: `class` must be a non-empty string");
+    }
+
+    @Test
+    void theProjectsOwnReasonsReadAndExplainTheirSurvivors() throws IOException {
+        PitSurvivorReasons reasons = PitSurvivorReasons.read(ProjectLayout.locate().root().resolve(PitSurvivorReasons.FILE));
+
+        assertThat(reasons.reasonFor(new PitSurvivor("org.faasm.conformance.state.HostState", "name", 40,
+                "EmptyObjectReturnValsMutator", "replaced return value with \"\""))).get().asString().contains("labels");
+        assertThat(reasons.reasonFor(new PitSurvivor("org.faasm.conformance.state.HostState", "read", 40,
+                "EmptyObjectReturnValsMutator", ""))).isEmpty();
+    }
+
+    @Test
+    void aReasonWithADuplicatedKeyIsAnErrorNamingTheFile() throws IOException {
+        Path reasons = Files.writeString(target.resolve("pit-survivors.yaml"),
+                "survivors:\n  - class: a.B\n    method: m\n    reason: one\n    reason: two\n");
+
+        assertThatThrownBy(() -> PitSurvivorReasons.read(reasons))
+                .isInstanceOf(IOException.class).hasMessageContaining("pit-survivors.yaml is not a list of PIT survivors' reasons")
+                .hasMessageContaining("reason");
     }
 
     @Test
