@@ -22,7 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  * to the report, its counts, and each survivor with the reason {@link PitSurvivorReasons} gives for it,
  * read from PIT's {@code mutations.xml} as a stream. Where it is looked for: the folder named by
  * {@value #FOLDER_PROPERTY}, else {@code pit-reports} beside the report's folder (where the profile
- * writes it under Maven). At most {@value #MAX_SURVIVORS} survivors are listed (README, Limits).
+ * writes it under Maven). At most {@value #MAX_SURVIVORS} survivors are listed (harness/docs/limits.md).
  */
 final class PitSummary {
     static final String FOLDER_PROPERTY = "conformance.pitReports";

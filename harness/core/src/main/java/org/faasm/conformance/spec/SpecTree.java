@@ -104,7 +104,7 @@ public final class SpecTree {
     }
 
     private static String tooLarge(Path path, long size, int limit, String what) {
-        return path + " is " + size + " bytes; " + what + " may hold at most " + (limit >> 20) + " MiB (see Limits in the README)";
+        return path + " is " + size + " bytes; " + what + " may hold at most " + (limit >> 20) + " MiB (see harness/docs/limits.md)";
     }
 
     /** A file the tree will not read, and why. */

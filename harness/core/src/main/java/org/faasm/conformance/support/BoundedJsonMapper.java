@@ -36,7 +36,7 @@ public final class BoundedJsonMapper extends ObjectMapper {
             return super.readTree(content);
         } catch (StreamConstraintsException e) {
             throw new StreamConstraintsException("JSON beyond the harness's limits (strings of at most " + maxStringChars
-                    + " characters, room for a value of " + (MAX_VALUE_BYTES >> 20) + " MiB in base64; see Limits in the README): "
+                    + " characters, room for a value of " + (MAX_VALUE_BYTES >> 20) + " MiB in base64; see harness/docs/limits.md): "
                     + e.getOriginalMessage(), e.getLocation());
         }
     }

@@ -43,7 +43,12 @@ public final class LoopbackHttp {
 
     /** A server on 127.0.0.1 and a free port, not yet started. */
     public static HttpServer create() throws IOException {
-        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        return create(0);
+    }
+
+    /** On a given port of 127.0.0.1 (0: an ephemeral one). */
+    public static HttpServer create(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     }
 
     /** Handler threads for servers: at most {@link #HANDLER_THREADS}, none kept while idle. */

@@ -31,6 +31,6 @@ class BoundedJsonMapperTest {
         assertThatThrownBy(() -> new BoundedJsonMapper(1000).readTree(json))
                 .isInstanceOf(StreamConstraintsException.class)
                 .hasMessageContaining("JSON beyond the harness's limits (strings of at most 1000 characters, room for a value of 64 MiB")
-                .hasMessageContaining("Limits in the README");
+                .hasMessageContaining("harness/docs/limits.md");
     }
 }

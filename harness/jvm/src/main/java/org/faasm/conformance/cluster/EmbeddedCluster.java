@@ -2,6 +2,7 @@ package org.faasm.conformance.cluster;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -39,23 +40,37 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final Violations violations = new Violations();
     private final ExecutorService httpThreads = LoopbackHttp.handlerThreads("faasm-embedded-http-");
 
-    private EmbeddedCluster(int workers, Duration messageTimeout) throws IOException {
+    private EmbeddedCluster(int workers, Duration messageTimeout, int uploadPort, int plannerPort) throws IOException {
         FunctionStore functions = new FunctionStore();
         this.state = new StateSpaces(workers);
         this.modules = new ModuleCache(functions, Engine.COMPILER);
         SharedFiles shared = new SharedFiles();
         this.planner = new Planner(new MessageExecutor(modules, JvmBackend.DEFAULT_MEMORY_CAP_PAGES, FaasmVm.WAVM), state, shared, workers,
                 messageTimeout, ChainedCallTimeout.configured(), RunLimits.DEFAULT);
-        this.upload = server("Upload Server", new UploadServer(functions, modules, state, shared));
-        this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers));
+        this.upload = server("Upload Server", new UploadServer(functions, modules, state, shared), uploadPort);
+        try {
+            this.plannerHttp = server("Planner endpoint", new PlannerServer(planner, state::flushWorkers), plannerPort);
+        } catch (IOException e) {
+            upload.stop(0);
+            httpThreads.shutdownNow();
+            throw e;
+        }
     }
 
     /** Starts a cluster with {@code workers} logical workers, each message limited to {@code messageTimeout}. */
     public static EmbeddedCluster start(int workers, Duration messageTimeout) throws IOException {
+        return startOn(workers, messageTimeout, 0, 0);
+    }
+
+    /**
+     * As {@link #start}, on given ports of 127.0.0.1 (Faasm's are 8002 and 8080), so that a command written for a
+     * cluster at known URLs can be run against this one; a port in use is an {@link IOException} naming it.
+     */
+    public static EmbeddedCluster startOn(int workers, Duration messageTimeout, int uploadPort, int plannerPort) throws IOException {
         if (workers < 1) {
             throw new IllegalArgumentException("a cluster needs at least one worker");
         }
-        return new EmbeddedCluster(workers, messageTimeout);
+        return new EmbeddedCluster(workers, messageTimeout, uploadPort, plannerPort);
     }
 
     /** The upload server, e.g. {@code http://127.0.0.1:41234} (Faasm: port 8002). */
@@ -95,8 +110,13 @@ public final class EmbeddedCluster implements AutoCloseable {
         violations.report();
     }
 
-    private HttpServer server(String name, Exchanges.Route route) throws IOException {
-        HttpServer server = LoopbackHttp.create();
+    private HttpServer server(String name, Exchanges.Route route, int port) throws IOException {
+        HttpServer server;
+        try {
+            server = LoopbackHttp.create(port);
+        } catch (BindException e) {
+            throw new IOException("the embedded cluster's " + name + " cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
         server.createContext("/", Exchanges.handler(name, route, violations));
         server.setExecutor(httpThreads);
         server.start();

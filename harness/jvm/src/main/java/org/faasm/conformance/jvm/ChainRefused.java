@@ -3,7 +3,7 @@ package org.faasm.conformance.jvm;
 /** A chained call the run limits do not allow; the message that made it fails with a host error saying which. */
 public final class ChainRefused extends RuntimeException {
     private ChainRefused(String message) {
-        super("chained call refused: " + message + " (see Limits in the README; Faasm would leave it unscheduled"
+        super("chained call refused: " + message + " (see harness/docs/limits.md; Faasm would leave it unscheduled"
                 + " once its slots ran out)", null, false, false);
     }
 
