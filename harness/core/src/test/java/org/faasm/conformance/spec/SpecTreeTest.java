@@ -126,7 +126,7 @@ class SpecTreeTest {
             sparse.setLength(SpecTree.MAX_DATA_FILE_BYTES + 1L);
         }
         assertThat(inputError(spec("io/big.yaml", "../data/big.bin")).message())
-                .contains("is " + (SpecTree.MAX_DATA_FILE_BYTES + 1L) + " bytes", "at most 64 MiB", "Limits");
+                .contains("is " + (SpecTree.MAX_DATA_FILE_BYTES + 1L) + " bytes", "at most 64 MiB", "harness/docs/limits.md");
     }
 
     @Test
