@@ -43,6 +43,7 @@ import picocli.CommandLine.ParameterException;
         description = "Run conformance specs and write the reports.",
         footerHeading = "%nExamples:%n",
         footer = {"  run --spec 'chaining/*' --tag chain-ptr --backend jvm-wavm --out /tmp/results",
+                "  run --backend faasm-wamr --record specs/recorded/faasm-wamr",
                 "  run --tag state --list",
                 "  run --spec io/echo_text --baseline reports/report.json"})
 public final class RunCommand implements Callable<Integer> {
@@ -70,6 +71,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "Print the selected specs and backends, and run nothing.")
     boolean list;
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Keep what the one backend chosen did with each spec in DIR, for a recorded column to replay "
+                    + "(e.g. --backend faasm-wamr --record specs/recorded/faasm-wamr).")
+    Path record;
 
     @Override
     public Integer call() throws IOException {
@@ -102,6 +108,10 @@ public final class RunCommand implements Callable<Integer> {
             progress.opened(pool, selected.size());
             result = new SuiteRun(Duration.ofMillis(output.timeoutMs), expectations)
                     .execute(selected, List.copyOf(loadErrors), pool, progress);
+            if (record != null) {
+                Recorder.record(result, pool.members().get(0).backend(), layout.wasm(), RunInfo.of(layout.root()),
+                        command.commandLine().getParseResult().originalArgs(), record, console);
+            }
         }
         Coverage coverage = Coverage.of(result, new ModuleImports(layout.wasm()));
         ReportWriter.Written written = ReportWriter.write(result, coverage, RunInfo.of(layout.root()), Optional.ofNullable(baseline),
@@ -116,6 +126,9 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--timeout must be a positive number of milliseconds, not " + output.timeoutMs);
         }
         CommandChecks.known(command, registry, backends);
+        if (record != null && backends.size() != 1) {
+            throw usage("--record keeps one backend's observations: name exactly one --backend, not " + backends.size());
+        }
         if (baseline != null) {
             try {
                 ReportWriter.readReport(baseline);

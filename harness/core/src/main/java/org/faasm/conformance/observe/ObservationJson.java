@@ -1,14 +1,19 @@
 package org.faasm.conformance.observe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an observation as a JavaScript host or a process adapter sends it: the record's fields, bytes
- * in base64 ({@code schema/observation-v1.schema.json} describes it).
+ * An observation as a JavaScript host or a process adapter sends it: the record's fields, bytes in base64
+ * ({@code schema/observation-v1.schema.json} describes it). Read here, and written for a recording, whole:
+ * {@link #write} and {@link #parse} are each other's inverse but for the console and the state after, which
+ * the format leaves to its envelope.
  */
 public final class ObservationJson {
     private ObservationJson() {}
@@ -35,6 +40,43 @@ public final class ObservationJson {
                 List.copyOf(trace),
                 new Timings(timings.path("instantiateNanos").asLong(), timings.path("executeNanos").asLong()))
                 .withFilesAfter(files(node.path("filesAfter")));
+    }
+
+    /** The message (and those it chained) as {@link #parse} reads it. */
+    public static ObjectNode write(Observation observation) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode()
+                .put("function", observation.function())
+                .put("funcPtr", observation.funcPtr())
+                .put("input", base64(observation.input()))
+                .put("outcome", observation.outcome().name())
+                .put("returnValue", observation.returnValue())
+                .put("output", base64(observation.output()))
+                .put("error", observation.error())
+                .put("stdout", base64(observation.stdout()))
+                .put("stderr", base64(observation.stderr()))
+                .put("host", observation.host());
+        ArrayNode chained = node.putArray("chained");
+        observation.chained().forEach(child -> chained.add(write(child)));
+        ArrayNode trace = node.putArray("trace");
+        for (HostCall call : observation.trace()) {
+            ObjectNode written = trace.addObject().put("name", call.name()).put("result", call.result());
+            call.arguments().forEach(written.putArray("arguments")::add);
+        }
+        node.putObject("timings").put("instantiateNanos", observation.timings().instantiateNanos())
+                .put("executeNanos", observation.timings().executeNanos());
+        node.set("filesAfter", byteMapNode(observation.filesAfter()));
+        return node;
+    }
+
+    /** {key: base64}, the inverse of {@link #byteMap}. */
+    public static ObjectNode byteMapNode(Map<String, byte[]> values) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        values.forEach((key, bytes) -> node.put(key, base64(bytes)));
+        return node;
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     /** {guest path: base64} as the worker's SandboxFs lists them. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.faasm.conformance.backend.Backend;
+import org.faasm.conformance.backend.NoObservation;
 import org.faasm.conformance.backend.RunRequest;
 import org.faasm.conformance.hostinterface.FaasmImport;
 import org.faasm.conformance.hostinterface.ModuleImports;
@@ -97,6 +98,9 @@ public final class SpecRunner implements AutoCloseable {
                     "no result within " + timeout.toMillis() + " ms" + e.stoppedNote(), System.nanoTime() - start);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof NoObservation none) {
+                return Verdict.of(spec.id(), backend.name(), none.status(), none.getMessage(), System.nanoTime() - start);
+            }
             // A backend that gave up waiting on its own deadline (e.g. a cluster that never answered).
             Status status = cause instanceof TimeoutException ? Status.TIMEOUT : Status.ERROR;
             return Verdict.of(spec.id(), backend.name(), status, describe(cause), System.nanoTime() - start);

@@ -17,7 +17,12 @@ public enum Status {
     /** The harness or the backend failed before an observation could be made. */
     ERROR,
     /** The spec ran out of time. */
-    TIMEOUT;
+    TIMEOUT,
+    /**
+     * A recorded column's recording was made for another request or other modules than the spec now asks
+     * for: it is reported, never replayed, until the spec is recorded again on the real host.
+     */
+    STALE;
 
     /** Whether this status breaks the build. */
     public boolean isFailure() {

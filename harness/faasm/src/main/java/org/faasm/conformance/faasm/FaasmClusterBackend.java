@@ -125,12 +125,17 @@ public final class FaasmClusterBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
+        return capabilitiesOn(vm);
+    }
+
+    /** What a one-worker Faasm cluster on {@code vm} offers a spec through its HTTP API. */
+    static Set<Capability> capabilitiesOn(FaasmVm vm) {
         Set<Capability> capabilities = EnumSet.allOf(Capability.class);
         capabilities.removeAll(EnumSet.of(Capability.MULTI_HOST, Capability.CAPTURED_STDIO, Capability.BROWSER_ENTRY,
                 Capability.DIAGNOSTICS, Capability.BOUNDED_CHAINING,
                 // Faasm's API can neither seed nor read back a worker's runtime root; shared files go through its file endpoint.
                 Capability.FILES));
-        capabilities.removeAll(Capability.unsupportedOn(vm()));
+        capabilities.removeAll(Capability.unsupportedOn(vm));
         return capabilities;
     }
 

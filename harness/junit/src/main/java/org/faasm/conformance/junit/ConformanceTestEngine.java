@@ -51,7 +51,7 @@ import org.opentest4j.AssertionFailedError;
  * the spec file) with a test per backend named {@code <spec id> [<backend>]}; selecting the unique id of
  * one of them (as IDEs and PIT re-run a single test) discovers the suite with only that part of it. Verdicts come from the same
  * {@link SpecJudge} as the command line: FAIL and XPASS fail, ERROR and TIMEOUT are errors (not
- * assertion failures), SKIP, UNAVAILABLE and XFAIL are skipped with their reason; a file that did not
+ * assertion failures), SKIP, UNAVAILABLE, XFAIL and STALE are skipped with their reason; a file that did not
  * load is a failing test named by its path, and so is a selection of no spec unless allowed.
  *
  * <p>Configuration parameters (or system properties): {@code conformance.specs}, {@code .tags},
@@ -200,7 +200,7 @@ public final class ConformanceTestEngine implements TestEngine {
             Verdict verdict = outcome.verdicts().stream().filter(v -> v.backend().equals(test.backend)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the judge gave no verdict of " + test.backend));
             switch (verdict.status()) {
-                case SKIP, UNAVAILABLE, XFAIL -> listener.executionSkipped(test, verdict.status() + ": " + verdict.message());
+                case SKIP, UNAVAILABLE, XFAIL, STALE -> listener.executionSkipped(test, verdict.status() + ": " + verdict.message());
                 default -> {
                     listener.executionStarted(test);
                     listener.executionFinished(test, switch (verdict.status()) {
