@@ -185,11 +185,8 @@ class DocumentedCommandsTest {
                 }
             }
             case "mutants" -> {
-                if (!args.contains("--mutant")) {
-                    args.addAll(List.of("--mutant", "read-input-*"));
-                }
-                if (!args.contains("--spec")) {
-                    args.addAll(List.of("--spec", "io/*"));
+                if (!args.contains("--mutant") && !args.contains("--spec")) {
+                    args.addAll(List.of("--mutant", "read-input-*", "--spec", "io/*"));
                 }
             }
             case "bench" -> {
