@@ -1,11 +1,10 @@
 package org.faasm.conformance.mutation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.faasm.conformance.spec.YamlDocument;
 
 /** The mutant catalogue ({@code mutants/catalogue.yaml} on the class path), checked as it loads. */
 public final class MutantCatalogue {
@@ -33,7 +33,7 @@ public final class MutantCatalogue {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
             }
-            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+            return parse(YamlDocument.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).root());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.Map;
 /** A parsed YAML document together with the line on which each JSON-pointer location starts. */
 public final class YamlDocument {
     /** A key given twice is an error: otherwise the last one would silently win. */
-    static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .loaderOptions(loaderOptions()).build();
     static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final JsonNode root;
@@ -46,7 +48,19 @@ public final class YamlDocument {
         return new SpecLoadException(List.of(new SpecLoadError(file, line, "", message)));
     }
 
-    /** Parses YAML text; {@link #read} is how files of the specs tree are read. */
+    /**
+     * SnakeYAML's own bounds, under the tree's ({@link TreeReader}): aliases, nesting, and the document's size in
+     * code points (the files' byte limit, {@link SpecTree#MAX_YAML_FILE_BYTES}).
+     */
+    static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(TreeReader.MAX_ALIASES);
+        options.setNestingDepthLimit(TreeReader.MAX_DEPTH);
+        options.setCodePointLimit(SpecTree.MAX_YAML_FILE_BYTES);
+        return options;
+    }
+
+    /** Parses YAML text (every YAML file the harness reads goes through here); {@link #read} is how files of the specs tree are read. */
     public static YamlDocument parse(String text) throws JsonProcessingException {
         try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
             JsonNode root = parser.nextToken() == null ? MissingNode.getInstance() : new TreeReader(parser, text).node();
