@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.faasm.conformance.support.AtomicFiles;
 import org.faasm.conformance.support.JsonPage;
 
 /**
@@ -37,7 +37,7 @@ public final class BenchPage {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(html, render(report), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(html, render(report));
     }
 
     static String render(BenchReport report) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.faasm.conformance.support.AtomicFiles;
 
 /** Everything one bench run produced; serialised as-is to reports/bench.json. */
 public record BenchReport(String schema, String createdAt, String mode, Map<String, String> environment,
@@ -20,6 +21,7 @@ public record BenchReport(String schema, String createdAt, String mode, Map<Stri
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), this);
+        byte[] written = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this);
+        AtomicFiles.write(out, stream -> stream.write(written));
     }
 }

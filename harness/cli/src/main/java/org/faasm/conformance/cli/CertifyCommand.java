@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.faasm.conformance.backend.BackendConfig;
 import org.faasm.conformance.backend.Backends;
@@ -27,6 +28,7 @@ import org.faasm.conformance.run.SpecRunner;
 import org.faasm.conformance.run.SuiteRun;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.support.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,9 +112,13 @@ public final class CertifyCommand implements Callable<Integer> {
             version = pool.infos().get(0).version();
         }
         ObjectNode certificate = Certificate.of(backend, version, RunInfo.buildVersion(), CorpusDigest.of(layout), profiles, run.outcomes());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(Certificate.FILE).toFile(), certificate);
+        byte[] written = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(certificate);
         List<String> conformant = Certificate.conformant(certificate);
-        Files.writeString(folder.resolve(Certificate.BADGE), Badge.svg(conformant, profiles.size()), StandardCharsets.UTF_8);
+        String badge = Badge.svg(conformant, profiles.size());
+        Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+        files.put(folder.resolve(Certificate.FILE), out -> out.write(written));
+        files.put(folder.resolve(Certificate.BADGE), out -> out.write(badge.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeSet(files);
         certificate.path("profiles").properties().forEach(p -> console.println("  " + (p.getValue().path("conformant").asBoolean()
                 ? "conformant     " : "not conformant ") + p.getKey() + " (" + p.getValue().path("passed").asInt() + "/"
                 + p.getValue().path("specs").asInt() + ")"));

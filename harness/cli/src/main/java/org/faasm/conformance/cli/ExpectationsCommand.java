@@ -27,6 +27,7 @@ import org.faasm.conformance.report.ResultStatus;
 import org.faasm.conformance.run.ProjectLayout;
 import org.faasm.conformance.spec.Spec;
 import org.faasm.conformance.spec.SpecCatalog;
+import org.faasm.conformance.support.AtomicFiles;
 import org.faasm.conformance.verdict.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ public final class ExpectationsCommand implements Callable<Integer> {
                 continue;
             }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, after, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, after);
             long todo = entries.stream().filter(e -> e.reason().equals(Entry.TODO)).count();
             console.println(file + ": " + current.forBackend(name).entries().size() + " entries before, " + entries.size()
                     + " now" + (todo > 0 ? ", " + todo + " to triage (reason '" + Entry.TODO + "')" : "")

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.faasm.conformance.record.RecordingStore;
 import org.faasm.conformance.report.RunInfo;
 import org.faasm.conformance.run.RunResult;
 import org.faasm.conformance.run.SpecOutcome;
+import org.faasm.conformance.support.AtomicFiles;
 import org.faasm.conformance.verdict.Status;
 import org.faasm.conformance.verdict.Verdict;
 
@@ -55,7 +54,7 @@ final class Recorder {
                 .put("specRevision", info.specRevision()).put("recorded", recorded);
         command.forEach(summary.putArray("command")::add);
         notRecorded.forEach(summary.putArray("notRecorded")::add);
-        Files.writeString(folder.resolve("recorded.json"), summary.toPrettyString() + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.writeString(folder.resolve("recorded.json"), summary.toPrettyString() + "\n");
         console.println("Recorded " + recorded + " specs of " + backend.name() + " in " + folder + "; not recorded: " + notRecorded.size());
         notRecorded.forEach(line -> console.println("  not recorded: " + line));
     }

@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.faasm.conformance.support.AtomicFiles;
 import org.faasm.conformance.support.BoundedJsonMapper;
 
 /**
  * The recordings of one column, a file per spec ({@code <folder>/<spec id>.json}, e.g.
  * {@code specs/recorded/faasm-wamr/io/echo_text.json}). Only regular files inside the folder are read, each
- * at most {@link #MAX_RECORDING_BYTES}; a file is written beside its place and moved there, so a run cut short
+ * at most {@link #MAX_RECORDING_BYTES}; a file is written beside its place and moved there ({@link AtomicFiles}), so a run cut short
  * never leaves half a recording.
  */
 public final class RecordingStore {
@@ -62,10 +62,7 @@ public final class RecordingStore {
 
     public void write(Recording recording) throws IOException {
         Path file = fileOf(recording.spec());
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(recording.toJson()) + "\n", StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(recording.toJson()) + "\n");
     }
 
     private Path fileOf(String specId) {

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.faasm.conformance.coverage.Coverage;
 import org.faasm.conformance.run.RunResult;
+import org.faasm.conformance.support.AtomicFiles;
 
 /** Writes a run's three files into a folder: {@code report.json}, {@code index.html} and {@code summary.md}. */
 public final class ReportWriter {
@@ -37,20 +40,23 @@ public final class ReportWriter {
         return new Written(written.json(), written.html(), written.markdown(), diff);
     }
 
-    /** Writes a report made already (e.g. merged from shards) with its page and summary. */
+    /**
+     * Writes a report made already (e.g. merged from shards) with its page and summary, as one set
+     * ({@link AtomicFiles#writeSet}): a run cut short or a full disk leaves the previous three whole.
+     */
     public static Written write(JsonNode report, Path folder) throws IOException {
-        Files.createDirectories(folder);
         Path json = folder.resolve(JsonReport.FILE);
-        JsonReport.JSON.writeValue(json.toFile(), report);
-        return new Written(json, writeViews(report, folder), folder.resolve(MarkdownSummary.FILE), Optional.empty());
-    }
-
-    /** Renders index.html and summary.md from a report's JSON; returns the page's path. */
-    public static Path writeViews(JsonNode report, Path folder) throws IOException {
         Path html = folder.resolve(HtmlReport.FILE);
-        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
-        return html;
+        Path markdown = folder.resolve(MarkdownSummary.FILE);
+        byte[] written = JsonReport.JSON.writeValueAsBytes(report);
+        String page = HtmlReport.render(report);
+        String summary = MarkdownSummary.render(report);
+        Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+        files.put(json, out -> out.write(written));
+        files.put(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        files.put(markdown, out -> out.write(summary.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeSet(files);
+        return new Written(json, html, markdown, Optional.empty());
     }
 
     public static JsonNode read(Path reportJson) throws IOException {
