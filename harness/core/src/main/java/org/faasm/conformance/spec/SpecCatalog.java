@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Every spec under a folder. A file that does not load is kept as its errors; one bad spec never
- * stops the others. Folders {@code expectations/}, {@code data/} and {@code profiles/} hold no specs.
+ * stops the others. Folders {@code expectations/}, {@code data/}, {@code profiles/} and {@code recorded/} hold no specs.
  */
 public record SpecCatalog(Path root, List<Spec> specs, List<SpecLoadError> errors) {
 
@@ -47,7 +47,8 @@ public record SpecCatalog(Path root, List<Spec> specs, List<SpecLoadError> error
             // Symbolic links, FIFOs and devices are listed too, so the loader refuses them by name instead of skipping them.
             return files.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(p -> !isUnder(root, p, "expectations") && !isUnder(root, p, "data") && !isUnder(root, p, "profiles"))
+                    .filter(p -> !isUnder(root, p, "expectations") && !isUnder(root, p, "data") && !isUnder(root, p, "profiles")
+                            && !isUnder(root, p, "recorded"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
