@@ -5,13 +5,18 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.faasm.conformance.support.LoopbackGuard;
 import org.faasm.conformance.support.LoopbackHttp;
 
 /**
- * What every route of the embedded cluster does alike, as Faasm's endpoints do: the same CORS and
- * content-type headers on every answer ({@code text/plain}, even for state bytes). A route's
- * {@link HttpError} is Faasm's own answer; a {@link Violation}, or a failure of the cluster itself,
- * is recorded in strict mode and answered 500 naming it.
+ * What every route of the embedded cluster does alike: Faasm's content type on every answer ({@code text/plain},
+ * even for state bytes), and nothing for a request from anyone but this machine's own clients
+ * ({@link LoopbackGuard}: its own Host, no Origin, since no page calls the cluster but through the browser
+ * backend's same-origin proxy). Faasm's endpoints also allow any origin by CORS; this cluster does not, so a
+ * web page open while a run goes on cannot drive it. A route's {@link HttpError} is Faasm's own answer; a
+ * {@link Violation}, or a failure of the cluster itself, is recorded in strict mode and answered 500 naming it.
  */
 final class Exchanges {
     private Exchanges() {}
@@ -28,12 +33,15 @@ final class Exchanges {
     }
 
     static HttpHandler handler(String server, Route route, Violations violations) {
+        LoopbackGuard guard = new LoopbackGuard("the embedded cluster's " + server, Set.of());
         return exchange -> {
             try (exchange) {
                 exchange.getResponseHeaders().add("Server", server);
-                exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
-                exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET,POST,PUT,OPTIONS");
-                exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "User-Agent,Content-Type");
+                Optional<String> refused = guard.refusal(exchange);
+                if (refused.isPresent()) {
+                    LoopbackHttp.send(exchange, 403, "text/plain", refused.get().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
                 String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
                 Response response;
                 try {

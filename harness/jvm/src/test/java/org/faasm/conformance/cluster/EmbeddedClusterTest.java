@@ -43,7 +43,33 @@ class EmbeddedClusterTest {
         HttpResponse<String> ping = send(HttpRequest.newBuilder(cluster.uploadUri().resolve("/ping")).GET().build());
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(ping.body()).isEqualTo("PONG");
-        assertThat(ping.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(ping.headers().firstValue("Access-Control-Allow-Origin")).as("no page of another site may read it").isEmpty();
+    }
+
+    /** A page that rebinds its name to 127.0.0.1, or one of another site sending a simple request, reaches no route. */
+    @Test
+    void aForeignHostOrOriginIsRefusedAndChangesNothing() throws Exception {
+        int port = cluster.plannerUri().getPort();
+        String batch = envelope(10, batch(424299, 777299, "echo", "from a page"));
+        assertThat(raw(port, "Host: rebound.example:" + port, batch)).startsWith("HTTP/1.1 403").contains("refused: Host rebound.example:" + port);
+        assertThat(raw(port, "Host: 127.0.0.1:" + port + "\r\nOrigin: http://evil.example", batch)).startsWith("HTTP/1.1 403")
+                .contains("refused: Origin http://evil.example");
+        HttpResponse<String> status = planner(11, "{\"appId\":424299}");
+        assertThat(status.body()).as("the refused batches never ran").doesNotContain("777299");
+        assertThat(raw(port, "Host: localhost:" + port, envelope(11, "{\"appId\":424299}"))).startsWith("HTTP/1.1 ");
+        assertThat(raw(port, "Host: localhost:" + port, envelope(11, "{\"appId\":424299}"))).doesNotStartWith("HTTP/1.1 403");
+    }
+
+    /** One request as a page's browser would send it, with the given headers; the whole answer. */
+    private static String raw(int port, String headers, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\n" + headers + "\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(bytes);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
