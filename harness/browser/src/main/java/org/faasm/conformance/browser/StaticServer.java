@@ -57,6 +57,7 @@ final class StaticServer implements AutoCloseable {
     /** What WAVM links, so the page refuses at bind what WAVM would (the browser follows WAVM). */
     private final byte[] wavmImports = LinkTables.wavmImports().toString().getBytes(StandardCharsets.UTF_8);
     private final RunMailbox mailbox = new RunMailbox();
+    private final PageGuard guard;
     /** The host without JSPI, made once per module from its resource. */
     private final Map<String, byte[]> syncHost = new ConcurrentHashMap<>();
 
@@ -64,10 +65,11 @@ final class StaticServer implements AutoCloseable {
         this.wasmDir = wasmDir;
         this.hostFolder = hostFolder.map(f -> f.toAbsolutePath().normalize());
         this.server = LoopbackHttp.create();
-        server.createContext("/", this::handle);
-        server.createContext(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
-        server.createContext(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
-        server.createContext(RunMailbox.PREFIX, mailbox);
+        this.guard = new PageGuard(server.getAddress().getPort());
+        mount("/", this::handle);
+        mount(UPLOAD_PREFIX, new ClusterProxy(UPLOAD_PREFIX, cluster.upload(), timeout));
+        mount(PLANNER_PREFIX, new ClusterProxy(PLANNER_PREFIX, cluster.planner(), timeout));
+        mount(RunMailbox.PREFIX, mailbox);
         server.setExecutor(threads);
         server.start();
     }
@@ -78,9 +80,14 @@ final class StaticServer implements AutoCloseable {
         return new FaasmEndpoints(URI.create(origin + PLANNER_PREFIX), URI.create(origin + UPLOAD_PREFIX));
     }
 
-    /** Serves {@code handler} under {@code prefix} too (the {@code serve} command's suite page). */
+    /** Serves {@code handler} under {@code prefix} too (the {@code serve} command's suite page), behind the {@link PageGuard}. */
     void mount(String prefix, HttpHandler handler) {
-        server.createContext(prefix, handler);
+        server.createContext(prefix, handler).getFilters().add(guard);
+    }
+
+    /** From now on only the browser that opens {@link #page(String)}'s URL with the returned key may call this server. */
+    String requireKey() {
+        return guard.requireKey();
     }
 
     /** Where runs leave their input for the page and find its result. */

@@ -26,6 +26,7 @@ public final class SuiteServer implements AutoCloseable {
     private final StaticServer server;
     private final ClusterSide cluster;
     private final SuitePage page;
+    private final String key;
     private boolean handedOut;
 
     private SuiteServer(BrowserOptions options, StaticServer server, ClusterSide cluster, SuitePage page) {
@@ -33,6 +34,7 @@ public final class SuiteServer implements AutoCloseable {
         this.server = server;
         this.cluster = cluster;
         this.page = page;
+        this.key = server.requireKey();
     }
 
     /** Starts the cluster and the server; nothing waits past {@code deadline}. */
@@ -50,9 +52,9 @@ public final class SuiteServer implements AutoCloseable {
         }
     }
 
-    /** The page to open. */
+    /** The page to open, with the run's key: no other browser, and no page of another site, can take the run. */
     public URI url() {
-        return server.page("suite.html");
+        return URI.create(server.page("suite.html") + "?key=" + key);
     }
 
     /**

@@ -40,7 +40,7 @@ class ServeCommandTest {
             "state/push_pull", "state/locks", "state/lock_exclusion");
     /** Starting the cluster and the page, then six specs of about a second each: minutes of margin on a loaded machine. */
     private static final Duration DEADLINE = Duration.ofSeconds(240);
-    private static final Pattern URL = Pattern.compile("Open (http://127\\.0\\.0\\.1:[0-9]+/suite\\.html) ");
+    private static final Pattern URL = Pattern.compile("Open (http://127\\.0\\.0\\.1:[0-9]+/suite\\.html\\?key=[0-9a-f]{32}) ");
     private static final Path FIREFOX = Path.of("/usr/bin/firefox-esr");
 
     @Test
@@ -79,7 +79,7 @@ class ServeCommandTest {
     void endsAtTheDeadlineWhenNoBrowserComes(@TempDir Path dir) {
         Cli.Result result = Cli.run("serve", "--spec", "io/echo_text", "--deadline", "2", "--out", dir.toString());
         assertThat(result.exit()).as(result.toString()).isEqualTo(1);
-        assertThat(result.out()).containsPattern("Open http://127\\.0\\.0\\.1:[0-9]+/suite\\.html ")
+        assertThat(result.out()).containsPattern("Open http://127\\.0\\.0\\.1:[0-9]+/suite\\.html\\?key=[0-9a-f]{32} ")
                 .contains("deadline", "No browser opened", "within 2 s: nothing ran, no report written.");
         assertThat(dir.resolve("report.json")).doesNotExist();
     }

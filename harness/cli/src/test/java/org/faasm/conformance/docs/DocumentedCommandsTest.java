@@ -51,7 +51,7 @@ class DocumentedCommandsTest {
     private static final String SUITE_CLASS = "org.faasm.conformance.ConformanceSuiteTest";
     /** The PIT goal: a run of many minutes, measured by hand (mutants.md). */
     private static final String PIT_GOAL = "org.pitest:pitest-maven:mutationCoverage";
-    private static final Pattern SERVE_URL = Pattern.compile("Open (http://127\\.0\\.0\\.1:[0-9]+/suite\\.html) ");
+    private static final Pattern SERVE_URL = Pattern.compile("Open (http://127\\.0\\.0\\.1:[0-9]+/suite\\.html\\?key=[0-9a-f]{32}) ");
 
     static List<DocumentedCommand> documented() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
