@@ -165,15 +165,16 @@ class DocumentedCommandsTest {
 
     /**
      * The arguments with a selection appended where the command as written runs long: the whole suite (on every
-     * backend: CI runs the README's main command so, on the io/ specs), a whole mutant catalogue, every profile,
-     * the full benchmark. What a command names itself stays as written.
+     * backend: CI runs the README's main command so, on the io/ specs), a whole mutant catalogue (one mutant and its
+     * killer), every profile (the smallest), the full benchmark. What a command names itself stays as written.
      */
     static List<String> narrowed(List<String> arguments) {
         List<String> args = new ArrayList<>(arguments);
         switch (args.get(0)) {
             case "run" -> {
                 if (!args.contains("--spec") && !args.contains("--tag")) {
-                    args.addAll(List.of("--spec", "io/*"));
+                    // A shard of one spec could be empty; the io specs fill both halves of a suite cut in two.
+                    args.addAll(List.of("--spec", args.contains("--shard") ? "io/*" : "io/echo_text"));
                 }
                 if (!args.contains("--backend")) {
                     args.addAll(List.of("--backend", "jvm-wavm"));
@@ -181,12 +182,12 @@ class DocumentedCommandsTest {
             }
             case "certify" -> {
                 if (!args.contains("--verify") && !args.contains("--profile")) {
-                    args.addAll(List.of("--profile", "core"));
+                    args.addAll(List.of("--profile", "simd"));
                 }
             }
             case "mutants" -> {
                 if (!args.contains("--mutant") && !args.contains("--spec")) {
-                    args.addAll(List.of("--mutant", "read-input-*", "--spec", "io/*"));
+                    args.addAll(List.of("--mutant", "read-input-ignores-buflen", "--spec", "io/input_partial"));
                 }
             }
             case "bench" -> {
