@@ -1,9 +1,11 @@
 package org.faasm.conformance.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +26,14 @@ import org.faasm.conformance.verdict.Verdict;
 /**
  * {@code run --record DIR}: keeps what one backend did with each spec, for a recorded column to replay
  * ({@link RecordedClusterBackend}): the observation of every verdict that has one, and ERRORs and TIMEOUTs with
- * their messages; a spec it skipped or could not run is listed in {@code recorded.json}, not recorded.
+ * their messages; a spec it skipped or could not run is listed in {@code recorded.json}, not recorded. A run of part of
+ * the suite (a spec recorded again) adds to what earlier runs recorded.
  */
 final class Recorder {
+    /** Beside the recordings: the backend recorded and, run by run, when, how, and which specs were not recorded and why. */
+    static final String SUMMARY = "recorded.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Recorder() {}
 
     static void record(RunResult result, Backend backend, Path wasmDir, RunInfo info, List<String> command, Path folder, PrintStream console)
@@ -49,12 +56,15 @@ final class Recorder {
                 recorded++;
             }
         }
-        ObjectNode summary = new ObjectMapper().createObjectNode().put("backend", backend.name()).put("version", backend.version())
-                .put("vm", backend.vm().id()).put("recordedAt", Instant.now().toString()).put("harness", info.harnessVersion())
+        Path summaryFile = folder.resolve(SUMMARY);
+        ObjectNode summary = Files.isRegularFile(summaryFile) ? (ObjectNode) JSON.readTree(summaryFile.toFile()) : JSON.createObjectNode();
+        summary.put("backend", backend.name()).put("version", backend.version()).put("vm", backend.vm().id());
+        ArrayNode runs = summary.has("runs") ? (ArrayNode) summary.get("runs") : summary.putArray("runs");
+        ObjectNode run = runs.addObject().put("recordedAt", Instant.now().toString()).put("harness", info.harnessVersion())
                 .put("specRevision", info.specRevision()).put("recorded", recorded);
-        command.forEach(summary.putArray("command")::add);
-        notRecorded.forEach(summary.putArray("notRecorded")::add);
-        AtomicFiles.writeString(folder.resolve("recorded.json"), summary.toPrettyString() + "\n");
+        command.forEach(run.putArray("command")::add);
+        notRecorded.forEach(run.putArray("notRecorded")::add);
+        AtomicFiles.writeString(summaryFile, summary.toPrettyString() + "\n");
         console.println("Recorded " + recorded + " specs of " + backend.name() + " in " + folder + "; not recorded: " + notRecorded.size());
         notRecorded.forEach(line -> console.println("  not recorded: " + line));
     }
