@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,6 +61,9 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write certificate.json and badge.svg (default: reports/certificate/).")
     Path out;
 
+    /** A certificate lists each profile's failing specs and the digest of every file of the corpus: megabytes at most. */
+    static final long MAX_CERTIFICATE_BYTES = 16L << 20;
+
     @Option(names = "--verify", paramLabel = "CERTIFICATE", description = "Check a certificate against the corpus in hand instead.")
     Path verify;
 
@@ -75,6 +79,13 @@ public final class CertifyCommand implements Callable<Integer> {
     private int verify(ProjectLayout layout, PrintStream console) {
         JsonNode certificate;
         try {
+            // Only a regular file of a certificate's size is opened: a FIFO or a device would block the read for ever.
+            if (!Files.isRegularFile(verify)) {
+                throw new IOException("not a regular file");
+            }
+            if (Files.size(verify) > MAX_CERTIFICATE_BYTES) {
+                throw new IOException("larger than a certificate (" + (MAX_CERTIFICATE_BYTES >> 20) + " MiB)");
+            }
             certificate = JSON.readTree(verify.toFile());
         } catch (IOException e) {
             throw usage("--verify: cannot read a certificate at " + verify + ": " + e.getMessage());

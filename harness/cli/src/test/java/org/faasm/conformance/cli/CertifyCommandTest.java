@@ -47,4 +47,17 @@ class CertifyCommandTest {
         assertThat(backend.exit()).isEqualTo(2);
         assertThat(backend.err()).contains("unknown backend 'nosuch'; known: ", "jvm-wavm");
     }
+
+    /** A FIFO given as the certificate is refused at once instead of blocking the read for ever. */
+    @Test
+    void aFifoIsRefusedNotWaitedOn(@TempDir Path root) throws Exception {
+        new TempProject(root).copySpec("io/echo_text");
+        Path fifo = root.resolve("certificate.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo made a FIFO");
+        Cli.Result refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("certify", "--root", root.toString(), "--verify", fifo.toString()));
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--verify: cannot read a certificate at " + fifo + ": not a regular file");
+    }
 }
