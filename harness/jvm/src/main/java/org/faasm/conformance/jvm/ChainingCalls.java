@@ -67,8 +67,8 @@ final class ChainingCalls {
     private Integer awaitIntoGuestMalloc(HostCallArgs args) {
         int outPtr = args.i32(1);
         int outLenPtr = args.i32(2);
-        args.memory.check(outPtr, 4, "output pointer");
-        args.memory.check(outLenPtr, 4, "length pointer");
+        context.vm.checkBuffer(args.memory, outPtr, 4, "output pointer");
+        context.vm.checkBuffer(args.memory, outLenPtr, 4, "length pointer");
         Optional<Observation> child = awaited(args.i32(0));
         byte[] output = child.map(Observation::output).orElse(new byte[0]);
         int buffer = guestMalloc(args, output.length);

@@ -30,7 +30,7 @@ final class IoCalls {
         if (length <= 0) {
             return input.length;
         }
-        args.memory.check(args.i32(0), length, "buffer");
+        context.vm.checkBuffer(args.memory, args.i32(0), length, "buffer");
         int copied = Math.min(input.length, length);
         args.memory.write(args.i32(0), Arrays.copyOf(input, copied));
         return copied;

@@ -80,7 +80,7 @@ final class StateCalls {
         if (length == 0) {
             return state.size(key);
         }
-        args.memory.check(args.i32(1), length, "buffer");
+        context.vm.checkBuffer(args.memory, args.i32(1), length, "buffer");
         byte[] value = state.read(owner, key, length);
         args.memory.write(args.i32(1), value);
         return value.length;
@@ -96,14 +96,12 @@ final class StateCalls {
 
     /**
      * Copies the value's size in bytes from the guest (Faasm ignores a shorter length for an existing key),
-     * after checking the length the guest gives, before or after the key's lookup as the VM does.
+     * once the key is looked up (faasm:src/wavm/faasm.cpp:140-145), checking the length the guest gives as its VM does.
      */
     private Integer writeState(String key, HostCallArgs args) throws InterruptedException {
         int length = args.i32(2);
-        if (!context.vm.checksBufferBeforeKey()) {
-            state.access(key, length);
-        }
-        args.memory.check(args.i32(1), length, "buffer");
+        state.access(key, length);
+        context.vm.checkBuffer(args.memory, args.i32(1), length, "buffer");
         state.write(owner, key, args.memory.read(args.i32(1), state.writeSize(key, length)));
         return null;
     }
@@ -122,7 +120,7 @@ final class StateCalls {
 
     /** A sized access with the buffer's length (faasm:src/wavm/faasm.cpp:191). */
     private Integer readAppendedState(String key, HostCallArgs args) throws InterruptedException {
-        args.memory.check(args.i32(1), args.i32(2), "buffer");
+        context.vm.checkBuffer(args.memory, args.i32(1), args.i32(2), "buffer");
         args.memory.write(args.i32(1), state.readAppended(owner, key, args.i32(2), args.i32(3)));
         return null;
     }
@@ -137,7 +135,7 @@ final class StateCalls {
     /** The key first, then the guest's buffer, then the chunk's bounds (faasm:src/wavm/faasm.cpp:326-338). */
     private Integer readStateOffset(String key, HostCallArgs args) throws InterruptedException {
         state.access(key, args.i32(1));
-        args.memory.check(args.i32(3), args.i32(4), "buffer");
+        context.vm.checkBuffer(args.memory, args.i32(3), args.i32(4), "buffer");
         args.memory.write(args.i32(3), state.readOffset(owner, key, args.i32(1), args.i32(2), args.i32(4)));
         return null;
     }

@@ -76,13 +76,21 @@ final class VmModel {
     }
 
     /**
-     * Whether the guest's state buffer is checked before the key is looked up: WAMR checks a native's
-     * pointer arguments against its signature before the native runs
-     * (wamr:core/iwasm/common/wasm_runtime_common.c:5742-5767), while WAVM's write_state looks the key
-     * up first (faasm:src/wavm/faasm.cpp:140-145), so a key that cannot be created fails first there.
+     * A native's check of a guest buffer it is given, before it touches it. WAVM takes the whole buffer as the
+     * guest gives it (memoryArrayPtr: faasm:src/wavm/faasm.cpp, wavm:Lib/Runtime/Memory.cpp:262-298), so one that
+     * runs past the end traps although the call would touch less. Faasm's WAMR checks nothing: its AOT code
+     * converts a native's pointer arguments without a bounds or NUL check when hardware bound checks are on
+     * (wamr:core/iwasm/compilation/aot_emit_function.c:1573-1620 calls aot_check_app_addr_and_convert, which
+     * skips both under OS_ENABLE_HW_BOUND_CHECK: wamr:core/iwasm/common/wasm_memory.c:623-650), and Faasm turns
+     * them on (faasm:src/wamr/CMakeLists.txt:35-39). Only a byte the native really reads or writes past the end
+     * traps. Observed on Faasm 0.29.0 (WAMR): read_input, read_state and write_state given a 64-byte buffer in the
+     * last 20 bytes of memory return, touching only the input's or value's bytes (bad-input/oob_read_input_room,
+     * oob_read_state_existing, oob_write_state_existing).
      */
-    boolean checksBufferBeforeKey() {
-        return vm == FaasmVm.WAMR;
+    void checkBuffer(GuestMemory memory, int ptr, int length, String what) {
+        if (vm == FaasmVm.WAVM) {
+            memory.check(ptr, length, what);
+        }
     }
 
     /**
