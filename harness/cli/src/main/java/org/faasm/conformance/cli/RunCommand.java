@@ -75,8 +75,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "DIR",
             description = "Keep what the one backend chosen did with each spec in DIR, for a recorded column to replay "
-                    + "(e.g. --backend faasm-wamr --record specs/recorded/faasm-wamr); its expectations are not applied, and it is "
-                    + "also given the specs needing what its Faasm VM does not do.")
+                    + "(e.g. --backend faasm-wamr --record specs/recorded/faasm-wamr); only its expectations' SKIP entries apply, "
+                    + "to specs not named by --spec, and it is also given the specs needing what its Faasm VM does not do.")
     Path record;
 
     @Override
@@ -98,8 +98,10 @@ public final class RunCommand implements Callable<Integer> {
             console.println(selected.size() + " specs on " + String.join(", ", selection.backendsOr(registry.names())));
             return 0;
         }
-        // A recording keeps what the backend does with every spec it can be given, its expected failures and skips too.
-        Expectations expectations = record != null ? Expectations.none() : new ExpectationsLoader(registry.names()).load(layout.expectations());
+        // A recording keeps what the backend does with every spec it can be given, its expected failures too; a spec
+        // its expectations skip (one that aborts a worker) runs only when named by --spec, alone on a fresh cluster.
+        Expectations loaded = new ExpectationsLoader(registry.names()).load(layout.expectations());
+        Expectations expectations = record != null ? loaded.onlySkips(java.util.Set.copyOf(picked.specs)) : loaded;
         List<SpecLoadError> loadErrors = new ArrayList<>(catalog.errors());
         loadErrors.addAll(expectations.errors());
         loadErrors.forEach(e -> console.println("LOAD-ERROR " + e));
