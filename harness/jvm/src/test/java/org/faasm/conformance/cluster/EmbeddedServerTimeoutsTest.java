@@ -51,7 +51,7 @@ class EmbeddedServerTimeoutsTest {
 
     private static Socket slowPut(URI server, String path, long declaredLength) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort());
-        socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + declaredLength + "\r\n\r\n")
+        socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\nContent-Length: " + declaredLength + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(new byte[1024]);
         socket.getOutputStream().flush();
