@@ -88,7 +88,7 @@ public final class ModelCheck {
                 }
             }
         }
-        List<String> gone = known.listed().stream().filter(key -> key.endsWith("[" + model.name() + "]") && !differing.contains(key)).toList();
+        List<String> gone = known.alwaysDiffering().stream().filter(key -> key.endsWith("[" + model.name() + "]") && !differing.contains(key)).toList();
         return new Result(model.name(), compared, notCompared, unexplained, explained, gone);
     }
 
